@@ -1,0 +1,143 @@
+"""The advice: what an evaluation returns, and the stable JSON contract (domain brief §9)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from .casus import OordeelCoach, Verdict
+from .kennisbank import Bron
+
+
+class Bevinding(BaseModel):
+    code: str
+    titel: str
+    soort: Literal["indicatie", "contra_indicatie", "aandachtspunt"]
+    ernst: Literal["blokkerend", "voorwaardelijk", "advies"] | None
+    uitleg: str
+    voorwaarde: str | None = None
+    geweigerd: bool = Field(False, description="De opdrachtgever weigerde deze voorwaarde: nu blokkerend")
+    regel: str
+    bronnen: list[Bron]
+
+
+class Alternatief(BaseModel):
+    code: str
+    naam: str
+    uitleg: str
+    bronnen: list[Bron]
+
+
+class SamenstellingsAdvies(BaseModel):
+    tekst: str
+    regel: str
+    bronnen: list[Bron]
+
+
+class Samenstelling(BaseModel):
+    groepsgrootte: int | None
+    aantal_groepen: int | None
+    groepen: list[int]
+    minimum: int
+    maximum: int
+    ideaal: int
+    adviezen: list[SamenstellingsAdvies]
+
+
+class Keuze(BaseModel):
+    code: str
+    naam: str
+    reden: str
+    regel: str
+    bronnen: list[Bron]
+
+
+class Begeleiding(BaseModel):
+    vorm: Keuze | None
+    stijl: Keuze | None
+    begeleide_bijeenkomsten: str | None
+
+
+class Stap(BaseModel):
+    naam: str
+    wat: str
+    minuten: int | None = None
+    minuten_max: int | None = None
+
+
+class Methode(BaseModel):
+    code: str
+    naam: str
+    redenen: list[str]
+    regels: list[str]
+    duur_minuten: int | None
+    duur_minuten_max: int | None = None
+    stappen: list[Stap]
+    bronnen: list[Bron]
+
+
+class OpenVraag(BaseModel):
+    feit: str
+    vraag: str
+    waarom: str
+    regels: list[str]
+    beslissend: bool = Field(description="Zonder antwoord kan er geen go of no go gegeven worden")
+
+
+class SleutelvoorwaardeStatus(BaseModel):
+    code: str
+    naam: str
+    status: Literal["vervuld", "niet_vervuld", "onbekend"]
+    uitleg: str
+    te_regelen: str
+    ontbrekende_feiten: list[str]
+    bronnen: list[Bron]
+
+
+class Wijziging(BaseModel):
+    feit: str
+    van: Any
+    naar: Any
+    tekst: str
+
+
+class WatAls(BaseModel):
+    wijzigingen: list[Wijziging]
+    verdict: Verdict
+    zin: str
+
+
+class TraceStap(BaseModel):
+    regel: str
+    uitkomst: Literal["waar", "onbeslist", "geweigerd", "verdict"]
+    conditie: str
+    feiten: dict[str, Any]
+    bronnen: list[Bron]
+
+
+class Advies(BaseModel):
+    kennisbank_versie: str
+    advies_versie: str
+    casus: str | None
+    verdict: Verdict
+    verdict_label: str
+    verdict_zin: str
+    oordeel_coach: OordeelCoach | None
+    bevindingen: list[Bevinding]
+    alternatief: list[Alternatief]
+    samenstelling: Samenstelling
+    begeleiding: Begeleiding
+    methoden: list[Methode]
+    open_vragen: list[OpenVraag]
+    sleutelvoorwaarden: list[SleutelvoorwaardeStatus]
+    wat_als: list[WatAls] | None
+    trace: list[TraceStap]
+
+    def van_soort(self, soort: str) -> list[Bevinding]:
+        return [b for b in self.bevindingen if b.soort == soort]
+
+    @property
+    def voorwaarden(self) -> list[Bevinding]:
+        """The conditions the coach puts on the table: conditional contra-indications, not refused."""
+        return [b for b in self.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd]

@@ -1,0 +1,144 @@
+"""Reading case files (YAML), batches (JSON Lines, CSV) and writing case files atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from .casus import Casus, maak_casus
+from .errors import InvoerFout
+from .kennisbank import Kennisbank
+from .yamlio import dump_yaml, lees_tekstbestand, lees_yaml_tekst
+
+
+def lees_casus(kb: Kennisbank, pad: Path) -> Casus:
+    """Read one YAML case file; errors name the line of the offending fact."""
+    tekst = lees_tekstbestand(pad)
+    lees_yaml_tekst(tekst, str(pad))  # refuses aliases and reports syntax errors with their line
+    data = YAML(typ="rt").load(tekst)
+    return maak_casus(kb, _plain(data), bestand=str(pad), regels=_regelnummers(data))
+
+
+def _regelnummers(data: Any) -> dict[str, int]:
+    """Line (1-based) of each top-level key and each fact, from ruamel's round-trip positions."""
+    regels: dict[str, int] = {}
+    if not isinstance(data, CommentedMap):
+        return regels
+    for key in data:
+        regels["__top__" + str(key)] = data.lc.key(key)[0] + 1
+    antwoorden = data.get("antwoorden")
+    if isinstance(antwoorden, CommentedMap):
+        for key in antwoorden:
+            regels[str(key)] = antwoorden.lc.key(key)[0] + 1
+    return regels
+
+
+def _plain(data: Any) -> Any:
+    """Round-trip containers to plain dicts and lists."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data
+
+
+def lees_batch(kb: Kennisbank, pad: Path) -> Iterator[Casus]:
+    """Cases from a JSON Lines or CSV file, in input order, validated one line at a time."""
+    naam = pad.suffix.lower()
+    if naam == ".jsonl":
+        yield from _lees_jsonl(kb, pad)
+    elif naam == ".csv":
+        yield from _lees_csv(kb, pad)
+    else:
+        raise InvoerFout("onbekend batchformaat; gebruik .jsonl of .csv", bestand=str(pad))
+
+
+def _lees_jsonl(kb: Kennisbank, pad: Path) -> Iterator[Casus]:
+    tekst = lees_tekstbestand(pad)
+    for nummer, regel in enumerate(tekst.splitlines(), start=1):
+        if not regel.strip():
+            continue
+        try:
+            data = json.loads(regel)
+        except json.JSONDecodeError as fout:
+            raise InvoerFout(f"geen geldige JSON ({fout.msg}, kolom {fout.colno})", bestand=str(pad), regel=nummer) from None
+        yield maak_casus(kb, data, bestand=str(pad), regel=nummer)
+
+
+def _lees_csv(kb: Kennisbank, pad: Path) -> Iterator[Casus]:
+    """One column per fact (an HR export); `meta.<veld>` columns fill the descriptive data."""
+    tekst = lees_tekstbestand(pad)
+    try:
+        dialect = csv.Sniffer().sniff(tekst.splitlines()[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    reader = csv.DictReader(io.StringIO(tekst), dialect=dialect)
+    kolommen = reader.fieldnames or []
+    for kolom in kolommen:
+        if not kolom.startswith("meta.") and kolom not in kb.feiten:
+            # let controleer_feit word the message (with a suggestion)
+            maak_casus(kb, {"antwoorden": {kolom: None}}, bestand=str(pad), regel=1)
+    for rij in reader:
+        if None in rij:
+            raise InvoerFout(
+                f"deze rij heeft meer waarden dan er kolommen zijn ({len(kolommen)})",
+                bestand=str(pad),
+                regel=reader.line_num,
+            )
+        antwoorden = {k: (v if v is not None and v.strip() != "" else None) for k, v in rij.items() if not k.startswith("meta.")}
+        meta = {k[5:]: v for k, v in rij.items() if k.startswith("meta.") and v}
+        yield maak_casus(kb, {"meta": meta, "antwoorden": antwoorden}, bestand=str(pad), regel=reader.line_num)
+
+
+def casus_als_data(casus: Casus) -> dict[str, Any]:
+    """The case as it is written to a file: versie, meta, antwoorden (and the coach's judgement)."""
+    data: dict[str, Any] = {
+        "versie": casus.versie,
+        "meta": casus.meta.model_dump(mode="json", exclude_none=True),
+        "antwoorden": dict(casus.antwoorden),
+    }
+    if casus.oordeel_coach is not None:
+        data["oordeel_coach"] = casus.oordeel_coach.model_dump()
+    return data
+
+
+def schrijf_atomisch(pad: Path, inhoud: str | bytes) -> None:
+    """Write via a temporary file in the same folder and rename: a crash leaves the old or the new file.
+
+    Created readable by the owner only: case files hold sensitive information about people.
+    """
+    pad = Path(pad)
+    map_ = pad.parent if str(pad.parent) else Path(".")
+    try:
+        map_.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=map_)
+    except OSError as fout:
+        raise InvoerFout(f"kan hier niet schrijven ({fout.strerror})", bestand=str(pad)) from None
+    try:
+        data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tijdelijk, 0o600)
+        os.replace(tijdelijk, pad)
+    except OSError as fout:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise InvoerFout(f"kan het bestand niet schrijven ({fout.strerror})", bestand=str(pad)) from None
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+
+
+def schrijf_casus(pad: Path, casus: Casus) -> None:
+    kop = "# Casusbestand van advies. Met de hand aan te passen; onbekende feiten mogen ontbreken.\n"
+    schrijf_atomisch(pad, kop + dump_yaml(casus_als_data(casus)))

@@ -1,0 +1,197 @@
+"""The case: descriptive data (`meta`) and the facts (`antwoorden`), validated against rules/feiten.yaml.
+
+Every fact is optional: a missing fact is unknown, and the rules turn what they need of it into an
+open question. Values are checked one by one so that each error names the fact, the bad value and
+what is allowed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, create_model
+
+from .errors import InvoerFout
+from .kennisbank import Kennisbank
+
+VERSIE = 1
+Verdict = Literal["go", "go_onder_voorwaarden", "onvoldoende_informatie", "no_go"]
+VERDICTS: tuple[str, ...] = ("go", "go_onder_voorwaarden", "onvoldoende_informatie", "no_go")
+
+_JA = {"ja", "true", "waar", "yes", "j", "1"}
+_NEE = {"nee", "false", "onwaar", "no", "n", "0"}
+
+
+class Meta(BaseModel):
+    """Descriptive data; no rule reads it. Unknown keys are kept, so a coach may add their own."""
+
+    model_config = ConfigDict(extra="allow")
+    naam: str | None = None
+    opdrachtgever: str | None = None
+    organisatie: str | None = None
+    coach: str | None = None
+    datum: date | str | None = None
+    hulpvraag: str | None = Field(default=None, description="De vraag van de opdrachtgever in eigen woorden")
+
+
+class OordeelCoach(BaseModel):
+    """The coach's professional judgement; shown beside the engine's verdict, never instead of it."""
+
+    model_config = ConfigDict(extra="forbid")
+    verdict: Verdict
+    reden: str
+
+
+class Casus(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    versie: int = VERSIE
+    meta: Meta = Field(default_factory=Meta)
+    antwoorden: dict[str, Any] = Field(default_factory=dict)
+    oordeel_coach: OordeelCoach | None = None
+
+
+def antwoorden_model(kb: Kennisbank) -> type[BaseModel]:
+    """A pydantic model of the facts, built from the catalogue (for JSON Schema and type checks)."""
+    velden: dict[str, Any] = {}
+    for feit, d in kb.feiten.items():
+        soort = d["type"]
+        if soort == "keuze":
+            typ: Any = Literal[tuple(d["waarden"])]  # type: ignore[misc]
+            velden[feit] = (typ | None, Field(default=None, description=d["vraag"]))
+        elif soort == "ja_nee":
+            velden[feit] = (StrictBool | None, Field(default=None, description=d["vraag"]))
+        elif soort == "getal":
+            velden[feit] = (
+                int | None,
+                Field(default=None, ge=d.get("min", 0), le=d.get("max"), description=d["vraag"]),
+            )
+        else:
+            velden[feit] = (list[str] | None, Field(default=None, description=d["vraag"]))
+    return create_model("Antwoorden", __config__=ConfigDict(extra="forbid"), **velden)
+
+
+def toegestaan(kb: Kennisbank, feit: str) -> str:
+    """What a fact allows, in words, for error messages and help texts."""
+    d = kb.feiten[feit]
+    soort = d["type"]
+    if soort == "keuze":
+        return ", ".join(d["waarden"])
+    if soort == "ja_nee":
+        return "true of false (ja of nee)"
+    if soort == "getal":
+        return f"een geheel getal van {d.get('min', 0)} tot en met {d.get('max')}"
+    return "een lijst met codes van voorwaardelijke bevindingen: " + ", ".join(weigerbare_codes(kb))
+
+
+def weigerbare_codes(kb: Kennisbank) -> list[str]:
+    """Only conditions can be refused: the codes of the conditional findings."""
+    return sorted({b.code for b in kb.bevindingen if b.ernst == "voorwaardelijk"})
+
+
+def controleer_feit(kb: Kennisbank, feit: str, waarde: Any, *, bestand: str, regel: int | None) -> Any:
+    """Return the fact's value in canonical form, or raise naming fact, value and what is allowed."""
+    if feit not in kb.feiten:
+        hint = difflib.get_close_matches(feit, list(kb.feiten), n=1)
+        bedoeld = f" Bedoelt u '{hint[0]}'?" if hint else ""
+        raise InvoerFout(
+            f"onbekend feit '{feit}'.{bedoeld} Bekende feiten: {', '.join(kb.feiten)}",
+            bestand=bestand,
+            regel=regel,
+        )
+    if waarde is None:
+        return None
+    d = kb.feiten[feit]
+    soort = d["type"]
+
+    def fout(extra: str = "") -> InvoerFout:
+        return InvoerFout(
+            f"feit '{feit}': ongeldige waarde {waarde!r}{extra}. Toegestaan: {toegestaan(kb, feit)}",
+            bestand=bestand,
+            regel=regel,
+        )
+
+    if soort == "keuze":
+        if isinstance(waarde, str) and waarde.strip() in d["waarden"]:
+            return waarde.strip()
+        raise fout()
+    if soort == "ja_nee":
+        if isinstance(waarde, bool):
+            return waarde
+        if isinstance(waarde, str) and waarde.strip().lower() in _JA | _NEE:
+            return waarde.strip().lower() in _JA
+        raise fout()
+    if soort == "getal":
+        if isinstance(waarde, str) and waarde.strip().lstrip("-").isdigit():
+            waarde = int(waarde.strip())
+        if isinstance(waarde, bool) or not isinstance(waarde, int):
+            raise fout(" (geen geheel getal)")
+        if waarde < d.get("min", 0) or ("max" in d and waarde > d["max"]):
+            raise fout(" (buiten het bereik)")
+        return waarde
+    codes = waarde
+    if isinstance(codes, str):
+        codes = [c for c in (p.strip() for p in codes.replace(";", ",").split(",")) if c]
+    if not isinstance(codes, list):
+        raise fout(" (verwacht een lijst)")
+    toegestane = set(weigerbare_codes(kb))
+    for code in codes:
+        if code not in toegestane:
+            raise InvoerFout(
+                f"feit '{feit}': onbekende code {code!r}. Toegestaan: {', '.join(sorted(toegestane))}",
+                bestand=bestand,
+                regel=regel,
+            )
+    return list(dict.fromkeys(codes))
+
+
+def maak_casus(
+    kb: Kennisbank, data: Any, *, bestand: str, regels: dict[str, int] | None = None, regel: int | None = None
+) -> Casus:
+    """Validate a parsed case object. `regels` maps a fact to its line in the file, where known."""
+    if not isinstance(data, dict):
+        raise InvoerFout(
+            "een casus moet een mapping zijn met 'versie', 'meta' en 'antwoorden'", bestand=bestand, regel=regel
+        )
+    onbekend = set(data) - {"versie", "meta", "antwoorden", "oordeel_coach"}
+    if onbekend:
+        raise InvoerFout(
+            f"onbekend onderdeel '{sorted(onbekend)[0]}'. Toegestaan: versie, meta, antwoorden, oordeel_coach",
+            bestand=bestand,
+            regel=(regels or {}).get("__top__" + sorted(onbekend)[0], regel),
+        )
+    versie = data.get("versie", VERSIE)
+    if versie != VERSIE:
+        raise InvoerFout(
+            f"onbekende versie {versie!r} van het casusbestand. Deze versie van advies leest versie {VERSIE}",
+            bestand=bestand,
+            regel=(regels or {}).get("__top__versie", regel),
+        )
+    antwoorden = data.get("antwoorden") or {}
+    if not isinstance(antwoorden, dict):
+        raise InvoerFout("'antwoorden' moet een mapping van feiten naar waarden zijn", bestand=bestand, regel=regel)
+    schoon: dict[str, Any] = {}
+    for feit, waarde in antwoorden.items():
+        feit = str(feit)
+        waarde = controleer_feit(kb, feit, waarde, bestand=bestand, regel=(regels or {}).get(feit, regel))
+        if waarde is not None:
+            schoon[feit] = waarde
+    meta = data.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InvoerFout("'meta' moet een mapping zijn (naam, opdrachtgever, ...)", bestand=bestand, regel=regel)
+    oordeel = data.get("oordeel_coach")
+    if oordeel is not None:
+        if not isinstance(oordeel, dict) or oordeel.get("verdict") not in VERDICTS or not oordeel.get("reden"):
+            raise InvoerFout(
+                f"'oordeel_coach' heeft een 'verdict' ({', '.join(VERDICTS)}) en een 'reden' nodig; "
+                f"gevonden: {oordeel!r}",
+                bestand=bestand,
+                regel=(regels or {}).get("__top__oordeel_coach", regel),
+            )
+    return Casus(
+        versie=VERSIE,
+        meta=Meta.model_validate({str(k): v for k, v in meta.items()}),
+        antwoorden=schoon,
+        oordeel_coach=OordeelCoach.model_validate(oordeel) if oordeel else None,
+    )

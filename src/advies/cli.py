@@ -1,0 +1,144 @@
+"""The `advies` command: a thin layer over the library. Errors become Dutch messages and exit codes here."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import AdviesError
+
+app = typer.Typer(
+    name="advies",
+    help="Advies over de start van intervisie: intake, beoordeling, schriftelijk advies en zelfcheck.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Formaat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    jsonl = "jsonl"
+
+
+@contextlib.contextmanager
+def fouten_afhandelen() -> Iterator[None]:
+    """Turn every error into a Dutch message on stderr and an exit code; never a traceback."""
+    try:
+        yield
+    except AdviesError as fout:
+        typer.echo(f"fout: {fout.bericht()}", err=True)
+        raise typer.Exit(fout.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("afgebroken", err=True)
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        raise typer.Exit(0) from None
+
+
+def _is_batch(pad: Path) -> bool:
+    return pad.suffix.lower() in (".jsonl", ".csv")
+
+
+@app.command()
+def beoordeel(
+    casus: Annotated[Path, typer.Argument(help="Casusbestand (.yaml), of een batch (.jsonl of .csv)")],
+    format: Annotated[Formaat | None, typer.Option("--format", "-f", help="text, json, md; jsonl voor een batch")] = None,
+    uitleg: Annotated[bool, typer.Option("--uitleg", help="Toon de redeneerboom: elke regel die vuurde, met bron")] = False,
+    wat_als: Annotated[
+        bool | None,
+        typer.Option("--wat-als/--zonder-wat-als", help="Zoek wat het oordeel zou verbeteren (standaard aan, uit bij een batch)"),
+    ] = None,
+) -> None:
+    """Beoordeel een casus: oordeel, bevindingen met bron, open vragen en voorstel.
+
+    Voorbeeld:
+
+        advies beoordeel voorbeelden/ilse-coordinatoren.yaml --uitleg
+    """
+    from .casefiles import lees_batch, lees_casus
+    from .evaluation import evalueer
+    from .kennisbank import laad_kennisbank
+    from .render_text import als_markdown, als_tekst, uitleg_boom
+
+    with fouten_afhandelen():
+        kb = laad_kennisbank()
+        if _is_batch(casus):
+            if format not in (None, Formaat.jsonl, Formaat.json):
+                raise AdviesError(f"een batch geeft alleen jsonl-uitvoer, niet {format.value}", bestand=str(casus))
+            _beoordeel_batch(kb, casus, bool(wat_als))
+            return
+        advies = evalueer(lees_casus(kb, casus), kb, wat_als=wat_als is not False)
+        format = format or Formaat.text
+        if format in (Formaat.json, Formaat.jsonl):
+            indent = 2 if format is Formaat.json else None
+            typer.echo(json.dumps(advies.model_dump(mode="json"), ensure_ascii=False, indent=indent))
+        elif format is Formaat.md:
+            typer.echo(als_markdown(advies, kb), nl=False)
+        else:
+            typer.echo(als_tekst(advies), nl=False)
+        if uitleg and format not in (Formaat.json, Formaat.jsonl):
+            typer.echo("\nRedeneerboom\n" + uitleg_boom(advies), nl=False)
+
+
+def _beoordeel_batch(kb: object, pad: Path, wat_als: bool) -> None:
+    from .casefiles import lees_batch
+    from .evaluation import evalueer
+
+    totaal = None
+    if sys.stderr.isatty():
+        with contextlib.suppress(OSError):
+            totaal = sum(1 for regel in pad.read_text(encoding="utf-8").splitlines() if regel.strip())
+            totaal -= 1 if pad.suffix.lower() == ".csv" else 0
+    uit = sys.stdout
+    casussen = lees_batch(kb, pad)  # type: ignore[arg-type]
+    if totaal:
+        with typer.progressbar(casussen, length=totaal, label="Beoordelen", file=sys.stderr) as balk:
+            for c in balk:
+                uit.write(json.dumps(evalueer(c, kb, wat_als=wat_als).model_dump(mode="json"), ensure_ascii=False) + "\n")  # type: ignore[arg-type]
+    else:
+        for c in casussen:
+            uit.write(json.dumps(evalueer(c, kb, wat_als=wat_als).model_dump(mode="json"), ensure_ascii=False) + "\n")  # type: ignore[arg-type]
+    uit.flush()
+
+
+@app.command()
+def regels(
+    regel_id: Annotated[str | None, typer.Argument(help="Id van één regel om uit te leggen")] = None,
+) -> None:
+    """Toon de regels van de kennisbank (id, code, ernst, bronnen), of leg één regel uit.
+
+    Voorbeeld:
+
+        advies regels dwang
+    """
+    from .kennisbank import laad_kennisbank
+    from .render_rules import regel_uitleg, regeloverzicht
+
+    with fouten_afhandelen():
+        kb = laad_kennisbank()
+        if regel_id is None:
+            typer.echo(regeloverzicht(kb), nl=False)
+            return
+        try:
+            typer.echo(regel_uitleg(kb, regel_id), nl=False)
+        except KeyError:
+            raise AdviesError(f"onbekende regel '{regel_id}'; 'advies regels' toont ze allemaal") from None
+
+
+def main() -> None:
+    """Entry point: the commands handle their own errors; this is the net under them."""
+    try:
+        app()
+    except Exception as fout:  # a bug: say so plainly, without a traceback
+        typer.echo(f"interne fout in advies ({type(fout).__name__}: {fout}); meld dit aan de ontwikkelaars", err=True)
+        sys.exit(1)

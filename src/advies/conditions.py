@@ -1,0 +1,168 @@
+"""Rule conditions (`als:` in rules/): parsing, reading back in Dutch, and the facts they need.
+
+A condition is three-valued: with unknown facts it can be true, false or undecided. The engine
+adapter turns a condition into durable_rules patterns; this module knows nothing of the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, Union
+
+Operator = Literal["is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens"]
+OPERATORS: tuple[str, ...] = (
+    "is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens",
+)
+NUMERIC_OPERATORS = {"kleiner_dan", "groter_dan", "minstens", "hoogstens"}
+
+Waarde = Union[str, bool, int]
+
+
+@dataclass(frozen=True)
+class FeitVoorwaarde:
+    """One fact compared with one value or a list of values."""
+
+    feit: str
+    op: str
+    waarde: Waarde | tuple[Waarde, ...]
+    drempel: str | None = None  # the name in drempels.yaml the number came from
+
+
+@dataclass(frozen=True)
+class Alle:
+    delen: tuple[Conditie, ...]
+
+
+@dataclass(frozen=True)
+class EenVan:
+    delen: tuple[Conditie, ...]
+
+
+Conditie = Union[FeitVoorwaarde, Alle, EenVan]
+
+
+class ConditieFout(ValueError):
+    """A condition in rules/ that does not parse; the caller adds the file and rule id."""
+
+
+def parse(raw: Any, feiten: Mapping[str, Mapping[str, Any]], drempels: Mapping[str, int]) -> Conditie:
+    """Parse an `als:` block, checking every fact and value against the fact catalogue."""
+    if not isinstance(raw, dict):
+        raise ConditieFout(f"een voorwaarde moet een mapping zijn, niet {raw!r}")
+    if "alle" in raw or "een_van" in raw:
+        if len(raw) != 1:
+            raise ConditieFout(f"'alle' of 'een_van' staat alleen in een voorwaarde: {raw!r}")
+        key, delen = next(iter(raw.items()))
+        if not isinstance(delen, list) or not delen:
+            raise ConditieFout(f"'{key}' verwacht een niet-lege lijst, niet {delen!r}")
+        parsed = tuple(parse(d, feiten, drempels) for d in delen)
+        return Alle(parsed) if key == "alle" else EenVan(parsed)
+    return _parse_feit(raw, feiten, drempels)
+
+
+def _parse_feit(
+    raw: dict[str, Any], feiten: Mapping[str, Mapping[str, Any]], drempels: Mapping[str, int]
+) -> FeitVoorwaarde:
+    feit = raw.get("feit")
+    if feit not in feiten:
+        raise ConditieFout(f"onbekend feit {feit!r}; bekend zijn: {', '.join(feiten)}")
+    ops = [k for k in raw if k != "feit"]
+    if len(ops) != 1 or ops[0] not in OPERATORS:
+        raise ConditieFout(
+            f"feit {feit}: precies één operator verwacht uit {', '.join(OPERATORS)}, kreeg {ops}"
+        )
+    op = ops[0]
+    waarde = raw[op]
+    soort = feiten[feit]["type"]
+    if op in NUMERIC_OPERATORS:
+        if soort != "getal":
+            raise ConditieFout(f"feit {feit} is geen getal; '{op}' kan niet")
+        drempel = None
+        if isinstance(waarde, str):
+            if waarde not in drempels:
+                raise ConditieFout(f"feit {feit}: onbekende drempel {waarde!r}")
+            drempel, waarde = waarde, drempels[waarde]
+        if isinstance(waarde, bool) or not isinstance(waarde, int):
+            raise ConditieFout(f"feit {feit}: '{op}' verwacht een getal, niet {waarde!r}")
+        return FeitVoorwaarde(feit, op, waarde, drempel)
+    waarden = tuple(waarde) if op in ("in", "niet_in") else (waarde,)
+    if op in ("in", "niet_in") and not isinstance(waarde, list):
+        raise ConditieFout(f"feit {feit}: '{op}' verwacht een lijst, niet {waarde!r}")
+    for w in waarden:
+        _check_waarde(feit, feiten[feit], w)
+    return FeitVoorwaarde(feit, op, waarden if op != "is" else waarden[0])
+
+
+def _check_waarde(feit: str, definitie: Mapping[str, Any], waarde: Any) -> None:
+    soort = definitie["type"]
+    if soort == "keuze" and waarde not in definitie["waarden"]:
+        raise ConditieFout(
+            f"feit {feit}: onbekende waarde {waarde!r}; toegestaan: {', '.join(definitie['waarden'])}"
+        )
+    if soort == "ja_nee" and not isinstance(waarde, bool):
+        raise ConditieFout(f"feit {feit}: verwacht true of false, niet {waarde!r}")
+    if soort == "getal" and (isinstance(waarde, bool) or not isinstance(waarde, int)):
+        raise ConditieFout(f"feit {feit}: verwacht een getal, niet {waarde!r}")
+    if soort == "codes":
+        raise ConditieFout(f"feit {feit}: een lijst van codes kan niet in een voorwaarde")
+
+
+def feiten_van(conditie: Conditie | None) -> tuple[str, ...]:
+    """The facts a condition reads, in order of appearance, without repeats."""
+    if conditie is None:
+        return ()
+    if isinstance(conditie, FeitVoorwaarde):
+        return (conditie.feit,)
+    seen: dict[str, None] = {}
+    for deel in conditie.delen:
+        for feit in feiten_van(deel):
+            seen.setdefault(feit, None)
+    return tuple(seen)
+
+
+def drempels_van(conditie: Conditie | None) -> tuple[str, ...]:
+    if conditie is None:
+        return ()
+    if isinstance(conditie, FeitVoorwaarde):
+        return (conditie.drempel,) if conditie.drempel else ()
+    return tuple(d for deel in conditie.delen for d in drempels_van(deel))
+
+
+_OP_TEKST = {
+    "kleiner_dan": "kleiner dan",
+    "groter_dan": "groter dan",
+    "minstens": "minstens",
+    "hoogstens": "hoogstens",
+}
+
+
+def beschrijf(conditie: Conditie | None, feiten: Mapping[str, Mapping[str, Any]]) -> str:
+    """The condition read back in plain Dutch, as a coach reviewing the rules would say it."""
+    if conditie is None:
+        return "altijd"
+    if isinstance(conditie, FeitVoorwaarde):
+        return _beschrijf_feit(conditie, feiten)
+    woord = " en " if isinstance(conditie, Alle) else " of "
+    delen = [beschrijf(d, feiten) for d in conditie.delen]
+    delen = [f"({d})" if isinstance(c, (Alle, EenVan)) else d for d, c in zip(delen, conditie.delen)]
+    return woord.join(delen)
+
+
+def _beschrijf_feit(c: FeitVoorwaarde, feiten: Mapping[str, Mapping[str, Any]]) -> str:
+    if c.op in _OP_TEKST:
+        extra = f" ({c.drempel})" if c.drempel else ""
+        return f"{c.feit} {_OP_TEKST[c.op]} {c.waarde}{extra}"
+    if c.op == "is":
+        return f"{c.feit} is {toon_waarde(c.waarde)}"
+    waarden = c.waarde if isinstance(c.waarde, tuple) else (c.waarde,)
+    lijst = " of ".join(toon_waarde(w) for w in waarden)
+    return f"{c.feit} is {lijst}" if c.op == "in" else f"{c.feit} is niet {lijst}"
+
+
+def toon_waarde(waarde: Any) -> str:
+    if waarde is True:
+        return "ja"
+    if waarde is False:
+        return "nee"
+    return str(waarde)

@@ -1,0 +1,46 @@
+"""One error family; only the CLI turns these into a message on stderr and an exit code."""
+
+from __future__ import annotations
+
+
+class AdviesError(Exception):
+    """An error the user can fix; the message is Dutch and names what is wrong and what is allowed."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, bestand: str | None = None, regel: int | None = None):
+        self.message = message
+        self.bestand = bestand
+        self.regel = regel
+        super().__init__(self.bericht())
+
+    def bericht(self) -> str:
+        plaats = ""
+        if self.bestand:
+            plaats = self.bestand
+            if self.regel is not None:
+                plaats += f", regel {self.regel}"
+            plaats += ": "
+        return plaats + self.message
+
+
+class InvoerFout(AdviesError):
+    """A case file, answers file or batch file that cannot be read as a case."""
+
+
+class KennisbankFout(AdviesError):
+    """The knowledge base in rules/ is inconsistent: a developer's or reviewer's error."""
+
+    exit_code = 3
+
+
+class EngineFout(AdviesError):
+    """The rules engine failed while evaluating a case."""
+
+    exit_code = 4
+
+
+class Afgebroken(AdviesError):
+    """The user stopped an interactive questionnaire (Ctrl-C)."""
+
+    exit_code = 130

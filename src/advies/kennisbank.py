@@ -1,0 +1,331 @@
+"""The knowledge base in rules/, loaded into pydantic models and checked for consistency.
+
+Every rule has an id, a condition (`als`) and sources; what it yields differs per kind. The engine
+compiles `Kennisbank.regels()` without knowing what any rule means.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from . import conditions
+from .conditions import Conditie
+from .errors import KennisbankFout
+from .resources import data_dir
+from .yamlio import lees_tekstbestand, lees_yaml_tekst
+
+Soort = Literal["indicatie", "contra_indicatie", "aandachtspunt"]
+Ernst = Literal["blokkerend", "voorwaardelijk", "advies"]
+Categorie = Literal["bevinding", "methode", "vorm", "stijl", "samenstelling", "sleutelvoorwaarde"]
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bron(_Strikt):
+    sleutel: str
+    plaats: str
+
+    def __str__(self) -> str:
+        return f"{self.sleutel}, {self.plaats}"
+
+
+class BronDefinitie(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    titel: str
+    volledig: str
+
+
+class Regel(_Strikt):
+    """What every rule shares; `conditie` is parsed from `als` by the loader."""
+
+    id: str
+    als: dict[str, Any] | None = None
+    bronnen: tuple[Bron, ...] = Field(min_length=1)
+    bestand: str = ""
+    conditie: Any = Field(default=None, exclude=True)
+
+    categorie: Categorie = "bevinding"
+
+    @property
+    def feiten(self) -> tuple[str, ...]:
+        return conditions.feiten_van(self.conditie)
+
+
+class Bevindingsregel(Regel):
+    categorie: Categorie = "bevinding"
+    code: str
+    titel: str
+    soort: Soort
+    ernst: Ernst | None = None
+    uitleg: str
+    voorwaarde: str | None = None
+    alternatief: str | None = None
+    samenstelling: str | None = None
+
+
+class Alternatief(_Strikt):
+    code: str
+    naam: str
+    uitleg: str
+    bronnen: tuple[Bron, ...]
+
+
+class Stap(_Strikt):
+    naam: str
+    wat: str
+    minuten: int | None = None
+    minuten_max: int | None = None  # where a source gives a range
+
+
+class Methode(_Strikt):
+    code: str
+    naam: str
+    past_bij: str
+    duur_minuten: int | None = None
+    duur_minuten_max: int | None = None
+    stappen: tuple[Stap, ...] = ()
+    bronnen: tuple[Bron, ...]
+
+
+class Methoderegel(Regel):
+    categorie: Categorie = "methode"
+    methode: str
+    rang: int
+    reden: str
+
+
+class Vorm(_Strikt):
+    code: str
+    naam: str
+    omschrijving: str
+    begeleide_bijeenkomsten: str | None = None
+    bronnen: tuple[Bron, ...]
+
+
+class Vormregel(Regel):
+    categorie: Categorie = "vorm"
+    vorm: str
+    rang: int
+    reden: str
+
+
+class Stijl(_Strikt):
+    code: str
+    naam: str
+    omschrijving: str
+    bronnen: tuple[Bron, ...]
+
+
+class Stijlregel(Regel):
+    categorie: Categorie = "stijl"
+    stijl: str
+    rang: int
+    reden: str
+
+
+class Samenstellingsregel(Regel):
+    categorie: Categorie = "samenstelling"
+    advies: str
+
+
+class Grootte(_Strikt):
+    min: str
+    max: str
+    ideaal: str
+
+
+class Sleutelvoorwaarde(Regel):
+    categorie: Categorie = "sleutelvoorwaarde"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_uit_code(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "id" not in data and "code" in data:
+            return {**data, "id": f"sleutel_{data['code']}"}
+        return data
+
+    code: str
+    naam: str
+    uitleg: str
+    te_regelen: str
+
+
+class VerdictTekst(_Strikt):
+    label: str
+    zin: str
+    bronnen: tuple[Bron, ...]
+
+
+class Weigering(_Strikt):
+    uitleg: str
+    bronnen: tuple[Bron, ...]
+
+
+class Kennisbank(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    versie: str
+    map: Path
+    feiten: dict[str, dict[str, Any]]
+    drempels: dict[str, int]
+    drempel_bronnen: dict[str, dict[str, Any]]
+    bronnen: dict[str, BronDefinitie]
+    bevindingen: list[Bevindingsregel]
+    alternatieven: dict[str, Alternatief]
+    methoden: dict[str, Methode]
+    methoderegels: list[Methoderegel]
+    vormen: dict[str, Vorm]
+    vormregels: list[Vormregel]
+    stijlen: dict[str, Stijl]
+    stijlregels: list[Stijlregel]
+    grootte: Grootte
+    samenstellingsregels: list[Samenstellingsregel]
+    sleutelvoorwaarden: list[Sleutelvoorwaarde]
+    verdicts: dict[str, VerdictTekst]
+    geweigerd: Weigering
+
+    def regels(self) -> list[Regel]:
+        """Every rule, in a stable order; ids are unique across all of them."""
+        return [
+            *self.bevindingen,
+            *self.methoderegels,
+            *self.vormregels,
+            *self.stijlregels,
+            *self.samenstellingsregels,
+            *self.sleutelvoorwaarden,
+        ]
+
+    def regel(self, regel_id: str) -> Regel:
+        for regel in self.regels():
+            if regel.id == regel_id:
+                return regel
+        raise KeyError(regel_id)
+
+    def bevinding(self, code: str) -> Bevindingsregel:
+        for regel in self.bevindingen:
+            if regel.code == code:
+                return regel
+        raise KeyError(code)
+
+    def drempel(self, naam: str) -> int:
+        return self.drempels[naam]
+
+    def beschrijf(self, regel: Regel) -> str:
+        return conditions.beschrijf(regel.conditie, self.feiten)
+
+
+def _lees(pad: Path) -> Any:
+    try:
+        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad))
+    except Exception as fout:  # any reading error is the knowledge base's, not the user's
+        raise KennisbankFout(str(fout)) from None
+
+
+def _regels(model: type[Regel], items: Any, pad: Path, kb: dict[str, Any]) -> list[Any]:
+    if not isinstance(items, list):
+        raise KennisbankFout(f"{pad}: een lijst met regels verwacht")
+    result = []
+    for raw in items:
+        regel_id = raw.get("id", "?") if isinstance(raw, dict) else "?"
+        try:
+            regel = model.model_validate({**raw, "bestand": pad.name})
+            conditie: Conditie | None = None
+            if regel.als is not None:
+                conditie = conditions.parse(regel.als, kb["feiten"], kb["drempels"])
+            result.append(regel.model_copy(update={"conditie": conditie}))
+        except (ValidationError, conditions.ConditieFout) as fout:
+            raise KennisbankFout(f"{pad}, regel {regel_id}: {fout}") from None
+    return result
+
+
+def _lijst(model: type[BaseModel], items: Any, pad: Path) -> dict[str, Any]:
+    try:
+        parsed = [model.model_validate(i) for i in items]
+    except ValidationError as fout:
+        raise KennisbankFout(f"{pad}: {fout}") from None
+    return {p.code: p for p in parsed}  # type: ignore[attr-defined]
+
+
+@cache
+def laad_kennisbank(map: Path | None = None) -> Kennisbank:
+    """Load and check the knowledge base (cached: it does not change while the program runs)."""
+    root = map or data_dir("rules")
+    meta = _lees(root / "kennisbank.yaml")
+    drempel_data = _lees(root / "drempels.yaml")
+    kb: dict[str, Any] = {
+        "versie": str(meta["versie"]),
+        "map": root,
+        "feiten": _lees(root / "feiten.yaml"),
+        "drempels": {k: v["waarde"] for k, v in drempel_data.items()},
+        "drempel_bronnen": drempel_data,
+    }
+    kb["bronnen"] = {k: BronDefinitie.model_validate(v) for k, v in _lees(root / "bronnen.yaml").items()}
+    bevindingen: list[Bevindingsregel] = []
+    for pad in sorted((root / "bevindingen").glob("*.yaml")):
+        bevindingen += _regels(Bevindingsregel, _lees(pad), pad, kb)
+    kb["bevindingen"] = bevindingen
+    kb["alternatieven"] = _lijst(Alternatief, _lees(root / "alternatieven.yaml"), root)
+    methoden = _lees(root / "methoden.yaml")
+    kb["methoden"] = _lijst(Methode, methoden["methoden"], root / "methoden.yaml")
+    kb["methoderegels"] = _regels(Methoderegel, methoden["regels"], root / "methoden.yaml", kb)
+    begeleiding = _lees(root / "begeleiding.yaml")
+    pad = root / "begeleiding.yaml"
+    kb["vormen"] = _lijst(Vorm, begeleiding["vormen"], pad)
+    kb["vormregels"] = _regels(Vormregel, begeleiding["vorm_regels"], pad, kb)
+    kb["stijlen"] = _lijst(Stijl, begeleiding["stijlen"], pad)
+    kb["stijlregels"] = _regels(Stijlregel, begeleiding["stijl_regels"], pad, kb)
+    samenstelling = _lees(root / "samenstelling.yaml")
+    kb["grootte"] = Grootte.model_validate(samenstelling["grootte"])
+    kb["samenstellingsregels"] = _regels(
+        Samenstellingsregel, samenstelling["regels"], root / "samenstelling.yaml", kb
+    )
+    kb["sleutelvoorwaarden"] = _regels(
+        Sleutelvoorwaarde, _lees(root / "sleutelvoorwaarden.yaml"), root / "sleutelvoorwaarden.yaml", kb
+    )
+    oordeel = _lees(root / "oordeel.yaml")
+    kb["verdicts"] = oordeel["verdicts"]
+    kb["geweigerd"] = oordeel["geweigerd"]
+    kennisbank = Kennisbank.model_validate(kb)
+    _controleer(kennisbank)
+    return kennisbank
+
+
+def _controleer(kb: Kennisbank) -> None:
+    """Cross-file consistency: unique ids, known references, known source keys."""
+    gezien: set[str] = set()
+    for regel in kb.regels():
+        if regel.id in gezien:
+            raise KennisbankFout(f"{regel.bestand}: regel-id {regel.id} komt twee keer voor")
+        gezien.add(regel.id)
+        for bron in regel.bronnen:
+            if bron.sleutel not in kb.bronnen:
+                raise KennisbankFout(f"{regel.bestand}, regel {regel.id}: onbekende bron {bron.sleutel}")
+    for b in kb.bevindingen:
+        if b.soort == "indicatie" and b.ernst is not None:
+            raise KennisbankFout(f"{b.bestand}, regel {b.id}: een indicatie heeft geen ernst")
+        if b.soort != "indicatie" and b.ernst is None:
+            raise KennisbankFout(f"{b.bestand}, regel {b.id}: ernst ontbreekt")
+        if b.ernst == "voorwaardelijk" and not b.voorwaarde:
+            raise KennisbankFout(f"{b.bestand}, regel {b.id}: 'voorwaarde' ontbreekt")
+        if b.ernst == "blokkerend" and b.alternatief not in kb.alternatieven:
+            raise KennisbankFout(f"{b.bestand}, regel {b.id}: onbekend alternatief {b.alternatief!r}")
+        if b.als is None:
+            raise KennisbankFout(f"{b.bestand}, regel {b.id}: een bevinding heeft een voorwaarde nodig")
+    for m in kb.methoderegels:
+        if m.methode not in kb.methoden:
+            raise KennisbankFout(f"methoden.yaml, regel {m.id}: onbekende methode {m.methode}")
+    for v in kb.vormregels:
+        if v.vorm not in kb.vormen:
+            raise KennisbankFout(f"begeleiding.yaml, regel {v.id}: onbekende vorm {v.vorm}")
+    for s in kb.stijlregels:
+        if s.stijl not in kb.stijlen:
+            raise KennisbankFout(f"begeleiding.yaml, regel {s.id}: onbekende stijl {s.stijl}")
+    for naam in (kb.grootte.min, kb.grootte.max, kb.grootte.ideaal):
+        if naam not in kb.drempels:
+            raise KennisbankFout(f"samenstelling.yaml: onbekende drempel {naam}")

@@ -1,0 +1,15 @@
+"""Where the shipped data lives: inside the installed package, or at the top of a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """`rules` or `questionnaires`: copied into the wheel, read from the checkout in development."""
+    installed = _PACKAGE / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent / name

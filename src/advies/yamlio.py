@@ -1,0 +1,72 @@
+"""Reading and writing YAML safely: no aliases (alias bombs), no arbitrary objects, line numbers kept."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+
+from .errors import InvoerFout
+
+
+def lees_yaml_tekst(tekst: str, bestand: str) -> Any:
+    """Parse YAML text; aliases are refused because a few lines of them can expand to gigabytes."""
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        for event in yaml.parse(io.StringIO(tekst)):
+            if isinstance(event, AliasEvent):
+                regel = event.start_mark.line + 1 if event.start_mark else None
+                raise InvoerFout(
+                    "YAML-aliassen (*naam) zijn niet toegestaan in een casusbestand; "
+                    "schrijf de waarde voluit",
+                    bestand=bestand,
+                    regel=regel,
+                )
+        return yaml.load(tekst)
+    except MarkedYAMLError as fout:
+        mark = fout.problem_mark or fout.context_mark
+        regel = mark.line + 1 if mark is not None else None
+        probleem = fout.problem or fout.context or "onleesbare YAML"
+        raise InvoerFout(f"geen geldige YAML ({probleem})", bestand=bestand, regel=regel) from None
+    except YAMLError as fout:
+        raise InvoerFout(f"geen geldige YAML ({fout})", bestand=bestand) from None
+
+
+def lees_tekstbestand(pad: Path) -> str:
+    """Read a UTF-8 text file, turning every way it can fail into a Dutch message."""
+    naam = str(pad)
+    try:
+        data = pad.read_bytes()
+    except FileNotFoundError:
+        raise InvoerFout("bestand niet gevonden", bestand=naam) from None
+    except IsADirectoryError:
+        raise InvoerFout("dit is een map, geen bestand", bestand=naam) from None
+    except PermissionError:
+        raise InvoerFout("geen leesrechten voor dit bestand", bestand=naam) from None
+    except OSError as fout:
+        raise InvoerFout(f"kan het bestand niet lezen ({fout.strerror})", bestand=naam) from None
+    if not data.strip():
+        raise InvoerFout("het bestand is leeg", bestand=naam)
+    if b"\x00" in data:
+        raise InvoerFout("dit is geen tekstbestand (binaire inhoud)", bestand=naam)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as fout:
+        raise InvoerFout(
+            f"het bestand is geen UTF-8-tekst (onleesbare byte op positie {fout.start})", bestand=naam
+        ) from None
+
+
+def dump_yaml(data: Any) -> str:
+    """Block-style YAML that a coach can edit by hand, Unicode kept as is."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
