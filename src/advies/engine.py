@@ -8,7 +8,7 @@ exception in an action propagates instead of being swallowed in the returned sta
 
 Three phases per session:
 1. the refused conditions (`geweigerd` facts) and then the case (`casus` fact) are asserted; every
-   data rule has a "waar" twin and, where an unknown fact matters, an "onbeslist" twin (three-valued
+   data rule has a "waar" twin and an "onbeslist" twin (three-valued
    logic compiled into `$ex`/`$nex` patterns). Their actions assert `bevinding` and `open` facts,
    which chain forward into `blokkade` facts (a blocking finding, or a refused condition).
 2. once the queue is empty, a `fase` fact is asserted: only then do the verdict rules match, so the
@@ -120,6 +120,15 @@ class _Sessie:
         self.sid = sid
         self.uitkomst = Uitkomst()
         self._teller = itertools.count()
+        self._gezien: set[tuple[str, str]] = set()
+
+    def eerste_keer(self, regel_id: str, status: str) -> bool:
+        """Record a firing once: the engine activates a rule once per matching `$or` branch."""
+        if (regel_id, status) in self._gezien:
+            return False
+        self._gezien.add((regel_id, status))
+        self.uitkomst.gevuurd.append((regel_id, status))
+        return True
 
     def assert_fact(self, fact: dict[str, Any]) -> None:
         fact["sid"] = self.sid
@@ -150,7 +159,7 @@ class Engine:
         conditie = regel.conditie
         definitie[f"{regel.id}$waar"] = {"all": _op_casus(None if conditie is None else waar(conditie))}
         self._acties[f"{regel.id}$waar"] = _bij_waar(regel)
-        if conditie is None or not _onbeslist_telt(regel):
+        if conditie is None:
             return
         pattern = {"$and": [mogelijk(conditie), niet_zeker(conditie)]}
         definitie[f"{regel.id}$onbeslist"] = {"all": _op_casus(pattern)}
@@ -222,13 +231,6 @@ class Engine:
             bericht = dre.complete_and_start_action(self.handle, state)
 
 
-def _onbeslist_telt(regel: Regel) -> bool:
-    """Undecided matters for findings that are not indications (open question) and key conditions."""
-    if isinstance(regel, Bevindingsregel):
-        return regel.soort != "indicatie"
-    return regel.categorie == "sleutelvoorwaarde"
-
-
 def _bij_waar(regel: Regel) -> _Actie:
     regel_id = regel.id
     bevinding = None
@@ -236,7 +238,8 @@ def _bij_waar(regel: Regel) -> _Actie:
         bevinding = {"t": "bevinding", "code": regel.code, "ernst": regel.ernst or "geen"}
 
     def actie(sessie: _Sessie, _: dict[str, Any]) -> None:
-        sessie.uitkomst.gevuurd.append((regel_id, "waar"))
+        if not sessie.eerste_keer(regel_id, "waar"):
+            return
         if bevinding is not None:
             sessie.assert_fact(dict(bevinding))
 
@@ -246,11 +249,14 @@ def _bij_waar(regel: Regel) -> _Actie:
 def _bij_onbeslist(regel: Regel) -> _Actie:
     regel_id = regel.id
     beslissend = isinstance(regel, Bevindingsregel) and regel.ernst in _BESLISSEND
+    # an undecided indication is no question: it cannot hold the verdict back
+    vraag = isinstance(regel, Bevindingsregel) and regel.soort != "indicatie"
     feit = {"t": "open", "regel": regel_id, "beslissend": beslissend}
 
     def actie(sessie: _Sessie, _: dict[str, Any]) -> None:
-        sessie.uitkomst.gevuurd.append((regel_id, "onbeslist"))
-        if isinstance(regel, Bevindingsregel):
+        if not sessie.eerste_keer(regel_id, "onbeslist"):
+            return
+        if vraag:
             sessie.assert_fact(dict(feit))
 
     return actie
@@ -262,6 +268,8 @@ def _blokkeer(sessie: _Sessie, inhoud: dict[str, Any]) -> None:
 
 def _weiger(sessie: _Sessie, inhoud: dict[str, Any]) -> None:
     code = inhoud["b"]["code"]
+    if code in sessie.uitkomst.geweigerd:
+        return
     sessie.uitkomst.geweigerd.append(code)
     sessie.assert_fact({"t": "blokkade", "code": code})
 

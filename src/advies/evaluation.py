@@ -63,6 +63,23 @@ def verdict_van(kb: Kennisbank, antwoorden: dict[str, Any]) -> str:
     return next(iter(uitkomst.verdicts))
 
 
+def nog_nodig(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]]:
+    """Unknown facts that a still undecided rule reads, each with the ids of those rules.
+
+    A fact not in here cannot change the advice any more, given what is already known: the
+    questionnaires skip its question.
+    """
+    uitkomst = engine_voor(kb).evalueer(antwoorden, antwoorden.get("geweigerde_voorwaarden", []))
+    nodig: dict[str, list[str]] = {}
+    for regel_id, status in uitkomst.gevuurd:
+        if status != "onbeslist":
+            continue
+        for feit in kb.regel(regel_id).feiten:
+            if feit not in antwoorden:
+                nodig.setdefault(feit, []).append(regel_id)
+    return nodig
+
+
 def _bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
     antwoorden = casus.antwoorden
     waar = [kb.regel(r) for r, status in uitkomst.gevuurd if status == "waar"]
@@ -207,7 +224,7 @@ def _open_vragen(kb: Kennisbank, antwoorden: dict[str, Any], onbeslist: list[Any
     """One question per unknown fact that an undecided finding needs; decisive ones first."""
     per_feit: dict[str, list[Bevindingsregel]] = {}
     for regel in onbeslist:
-        if not isinstance(regel, Bevindingsregel):
+        if not isinstance(regel, Bevindingsregel) or regel.soort == "indicatie":
             continue
         for feit in regel.feiten:
             if feit not in antwoorden:

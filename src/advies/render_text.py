@@ -48,7 +48,7 @@ def als_tekst(advies: Advies) -> str:
     if advies.oordeel_coach:
         oc = advies.oordeel_coach
         regels += ["", f"Oordeel van de coach: {oc.verdict.replace('_', ' ')}", _wrap(oc.reden)]
-    beslissend = [v for v in advies.open_vragen if v.beslissend]
+    beslissend = [v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"]
     if beslissend:
         regels += ["", "Eerst te beantwoorden"]
         for v in beslissend:
@@ -76,9 +76,9 @@ def als_tekst(advies: Advies) -> str:
             regels.append(_wrap(b.uitleg, "    "))
             regels.append(f"    Bron: {bronnen_tekst(b.bronnen)}")
     regels += ["", *_voorstel_tekst(advies)]
-    overig = [v for v in advies.open_vragen if not v.beslissend]
+    overig = [v for v in advies.open_vragen if v not in beslissend]
     if overig:
-        regels += ["", "Nog uit te zoeken (verandert het oordeel niet)"]
+        regels += ["", "Nog uit te zoeken"]
         regels += [f"  - {v.vraag} ({v.feit})" for v in overig]
     if advies.wat_als:
         regels += ["", "Wat het oordeel zou veranderen"]
@@ -124,7 +124,7 @@ def als_markdown(advies: Advies, kb: Kennisbank) -> str:
     if advies.oordeel_coach:
         oc = advies.oordeel_coach
         md += [f"**Oordeel van de coach:** {oc.verdict.replace('_', ' ')}. {oc.reden}", ""]
-    beslissend = [v for v in advies.open_vragen if v.beslissend]
+    beslissend = [v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"]
     if beslissend:
         md += ["## Eerst te beantwoorden", ""]
         md += [f"- **{v.vraag}** ({v.feit}) {v.waarom}" for v in beslissend]
@@ -153,9 +153,9 @@ def als_markdown(advies: Advies, kb: Kennisbank) -> str:
     md += ["## Voorstel", ""]
     md += [regel.strip() if regel.startswith("  ") and not regel.startswith("    ") else regel for regel in _voorstel_tekst(advies)[1:]]
     md.append("")
-    if advies.open_vragen and any(not v.beslissend for v in advies.open_vragen):
+    if any(v not in beslissend for v in advies.open_vragen):
         md += ["## Nog uit te zoeken", ""]
-        md += [f"- {v.vraag} ({v.feit})" for v in advies.open_vragen if not v.beslissend]
+        md += [f"- {v.vraag} ({v.feit})" for v in advies.open_vragen if v not in beslissend]
         md.append("")
     if advies.wat_als:
         md += ["## Wat het oordeel zou veranderen", ""]
