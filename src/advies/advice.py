@@ -19,20 +19,20 @@ class Bevinding(BaseModel):
     voorwaarde: str | None = None
     geweigerd: bool = Field(False, description="De opdrachtgever weigerde deze voorwaarde: nu blokkerend")
     regel: str
-    bronnen: list[Bron]
+    bronnen: tuple[Bron, ...]
 
 
 class Alternatief(BaseModel):
     code: str
     naam: str
     uitleg: str
-    bronnen: list[Bron]
+    bronnen: tuple[Bron, ...]
 
 
 class SamenstellingsAdvies(BaseModel):
     tekst: str
     regel: str
-    bronnen: list[Bron]
+    bronnen: tuple[Bron, ...]
 
 
 class Samenstelling(BaseModel):
@@ -50,7 +50,7 @@ class Keuze(BaseModel):
     naam: str
     reden: str
     regel: str
-    bronnen: list[Bron]
+    bronnen: tuple[Bron, ...]
 
 
 class Begeleiding(BaseModel):
@@ -74,7 +74,7 @@ class Methode(BaseModel):
     duur_minuten: int | None
     duur_minuten_max: int | None = None
     stappen: list[Stap]
-    bronnen: list[Bron]
+    bronnen: tuple[Bron, ...]
 
 
 class OpenVraag(BaseModel):
@@ -92,7 +92,7 @@ class SleutelvoorwaardeStatus(BaseModel):
     uitleg: str
     te_regelen: str
     ontbrekende_feiten: list[str]
-    bronnen: list[Bron]
+    bronnen: tuple[Bron, ...]
 
 
 class Wijziging(BaseModel):
@@ -113,7 +113,7 @@ class TraceStap(BaseModel):
     uitkomst: Literal["waar", "onbeslist", "geweigerd", "verdict"]
     conditie: str
     feiten: dict[str, Any]
-    bronnen: list[Bron]
+    bronnen: tuple[Bron, ...]
 
 
 class Advies(BaseModel):

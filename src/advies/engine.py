@@ -8,7 +8,7 @@ exception in an action propagates instead of being swallowed in the returned sta
 
 Three phases per session:
 1. the refused conditions (`geweigerd` facts) and then the case (`casus` fact) are asserted; every
-   data rule has a "waar" twin and an "onbeslist" twin (three-valued
+   data rule has a "waar" twin and, where its being undecided matters, an "onbeslist" twin (three-valued
    logic compiled into `$ex`/`$nex` patterns). Their actions assert `bevinding` and `open` facts,
    which chain forward into `blokkade` facts (a blocking finding, or a refused condition).
 2. once the queue is empty, a `fase` fact is asserted: only then do the verdict rules match, so the
@@ -46,13 +46,67 @@ class Uitkomst:
 
 
 # --- compiling conditions into patterns ------------------------------------------------------
+#
+# An unknown fact is asserted as a sentinel (ONBEKEND for words and yes/no, -1 for numbers) rather
+# than left out. That keeps "true or unknown" and "false or unknown" single patterns (one regex or
+# one comparison) instead of `$or`s over `$nex`: the engine expands every `$or` into separate rule
+# variants, and with three-valued twins that expansion multiplied the network twentyfold.
 
-def _ex(feit: str) -> dict[str, Any]:
-    return {"$ex": {feit: 1}}
+ONBEKEND = "ONBEKEND"
+_GETAL_ONBEKEND = -1
 
 
-def _nex(feit: str) -> dict[str, Any]:
-    return {"$nex": {feit: 1}}
+def _regex(waarden: list[str]) -> dict[str, Any]:
+    return {"$mt": "|".join(waarden)}
+
+
+class _Patronen:
+    """The three patterns of a condition: true, possible (not false) and not certain (not true)."""
+
+    def __init__(self, feiten: dict[str, dict[str, Any]]):
+        self.feiten = feiten
+
+    def _literal(self, c: FeitVoorwaarde) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        f = c.feit
+        soort = self.feiten[f]["type"]
+        if soort == "keuze":
+            gekozen = list(c.waarde) if isinstance(c.waarde, tuple) else [c.waarde]
+            rest = [w for w in self.feiten[f]["waarden"] if w not in gekozen]
+            ja, nee = (gekozen, rest) if c.op in ("is", "in") else (rest, gekozen)
+            waar = {"$mt": {f: "|".join(ja)}} if ja else {f: "\0never"}
+            return waar, {"$mt": {f: "|".join([*ja, ONBEKEND])}}, {"$mt": {f: "|".join([*nee, ONBEKEND])}}
+        if soort == "ja_nee":
+            return {f: c.waarde}, {"$neq": {f: not c.waarde}}, {"$neq": {f: c.waarde}}
+        n = c.waarde
+        onbekend = {f: _GETAL_ONBEKEND}
+        bekend = {"$gte": {f: 0}}
+        if c.op == "kleiner_dan":
+            return {"$and": [bekend, {"$lt": {f: n}}]}, {"$lt": {f: n}}, {"$or": [{"$gte": {f: n}}, onbekend]}
+        if c.op == "hoogstens":
+            return {"$and": [bekend, {"$lte": {f: n}}]}, {"$lte": {f: n}}, {"$or": [{"$gt": {f: n}}, onbekend]}
+        if c.op == "groter_dan":
+            return {"$gt": {f: n}}, {"$or": [{"$gt": {f: n}}, onbekend]}, {"$lte": {f: n}}
+        if c.op == "minstens":
+            return {"$gte": {f: n}}, {"$or": [{"$gte": {f: n}}, onbekend]}, {"$lt": {f: n}}
+        return {f: n}, {"$or": [{f: n}, onbekend]}, {"$neq": {f: n}}  # "is" on a number
+
+    def waar(self, c: Conditie) -> dict[str, Any]:
+        if isinstance(c, FeitVoorwaarde):
+            return self._literal(c)[0]
+        delen = [self.waar(d) for d in c.delen]
+        return _and(delen) if isinstance(c, Alle) else _or(delen)
+
+    def mogelijk(self, c: Conditie) -> dict[str, Any]:
+        if isinstance(c, FeitVoorwaarde):
+            return self._literal(c)[1]
+        delen = [self.mogelijk(d) for d in c.delen]
+        return _and(delen) if isinstance(c, Alle) else _or(delen)
+
+    def niet_zeker(self, c: Conditie) -> dict[str, Any]:
+        if isinstance(c, FeitVoorwaarde):
+            return self._literal(c)[2]
+        delen = [self.niet_zeker(d) for d in c.delen]
+        return _or(delen) if isinstance(c, Alle) else _and(delen)
 
 
 def _or(delen: list[dict[str, Any]]) -> dict[str, Any]:
@@ -63,53 +117,23 @@ def _and(delen: list[dict[str, Any]]) -> dict[str, Any]:
     return delen[0] if len(delen) == 1 else {"$and": delen}
 
 
-_VERGELIJK = {"kleiner_dan": "$lt", "groter_dan": "$gt", "minstens": "$gte", "hoogstens": "$lte"}
-_TEGENDEEL = {"kleiner_dan": "$gte", "groter_dan": "$lte", "minstens": "$lt", "hoogstens": "$gt"}
+_GROEPEN = 8
 
 
-def _literal(c: FeitVoorwaarde) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(holds, fails) for a known fact; both require the fact to be present."""
-    f = c.feit
-    if c.op in _VERGELIJK:
-        return {_VERGELIJK[c.op]: {f: c.waarde}}, {_TEGENDEEL[c.op]: {f: c.waarde}}
-    waarden = c.waarde if isinstance(c.waarde, tuple) else (c.waarde,)
-    gelijk = _or([{f: w} for w in waarden])
-    ongelijk = _and([_ex(f)] + [{"$neq": {f: w}} for w in waarden])
-    return (gelijk, ongelijk) if c.op in ("is", "in") else (ongelijk, gelijk)
+def _op_casus(pattern: dict[str, Any] | None, groep: int) -> list[dict[str, Any]]:
+    """Match the case fact, under one of a few group markers.
 
-
-def waar(c: Conditie) -> dict[str, Any]:
-    """Pattern: the condition is true on the known facts."""
-    if isinstance(c, FeitVoorwaarde):
-        return _literal(c)[0]
-    delen = [waar(d) for d in c.delen]
-    return _and(delen) if isinstance(c, Alle) else _or(delen)
-
-
-def mogelijk(c: Conditie) -> dict[str, Any]:
-    """Pattern: the condition is not false (true, or undecided for lack of facts)."""
-    if isinstance(c, FeitVoorwaarde):
-        return _or([_nex(c.feit), _literal(c)[0]])
-    delen = [mogelijk(d) for d in c.delen]
-    return _and(delen) if isinstance(c, Alle) else _or(delen)
-
-
-def niet_zeker(c: Conditie) -> dict[str, Any]:
-    """Pattern: the condition is not true (false, or undecided)."""
-    if isinstance(c, FeitVoorwaarde):
-        return _or([_nex(c.feit), _literal(c)[1]])
-    delen = [niet_zeker(d) for d in c.delen]
-    return _or(delen) if isinstance(c, Alle) else _and(delen)
-
-
-def _op_casus(pattern: dict[str, Any] | None) -> list[dict[str, Any]]:
-    basis = {"t": "casus"}
-    return [{"m": basis if pattern is None else {"$and": [basis, pattern]}}]
+    The engine walks its match network with a fixed-size stack, and a case in which every fact
+    is known matches hundreds of rule branches at once under the same node (error 303). A marker
+    per group puts an extra level in the network, so no node has more than a few dozen branches.
+    """
+    basis = [{"t": "casus"}, {f"g{groep}": 1}]
+    return [{"m": {"$and": basis if pattern is None else [*basis, pattern]}}]
 
 
 # --- the ruleset -----------------------------------------------------------------------------
 
-_Actie = Callable[["_Sessie", dict[str, Any]], None]
+_Actie = Callable[["_Sessie", str], None]  # the raw JSON message, decoded only where needed
 
 
 class _Sessie:
@@ -143,9 +167,22 @@ class Engine:
 
     _namen = itertools.count()
 
-    def __init__(self, kb: Kennisbank):
+    def __init__(self, kb: Kennisbank, *, alle_twijfels: bool = False):
+        """`alle_twijfels` also compiles the undecided twins of the proposal rules (methods, form,
+        style, composition): only the questionnaires need those, to know which questions still
+        matter, and they make every evaluation a third slower."""
         self.kb = kb
+        self._alle_twijfels = alle_twijfels
         self._acties: dict[str, _Actie] = {}
+        self._patronen = _Patronen(kb.feiten)
+        self._groep = itertools.cycle(range(_GROEPEN))
+        # every fact a rule may read, with the sentinel it gets when unknown
+        self._onbekend = {
+            f: _GETAL_ONBEKEND if d["type"] == "getal" else ONBEKEND
+            for f, d in kb.feiten.items()
+            if d["type"] != "codes"
+        }
+        self._markers = {f"g{i}": 1 for i in range(_GROEPEN)}
         definitie: dict[str, Any] = {}
         for regel in kb.regels():
             self._compileer(regel, definitie)
@@ -157,12 +194,14 @@ class Engine:
 
     def _compileer(self, regel: Regel, definitie: dict[str, Any]) -> None:
         conditie = regel.conditie
-        definitie[f"{regel.id}$waar"] = {"all": _op_casus(None if conditie is None else waar(conditie))}
+        p = self._patronen
+        groep = next(self._groep)
+        definitie[f"{regel.id}$waar"] = {"all": _op_casus(None if conditie is None else p.waar(conditie), groep)}
         self._acties[f"{regel.id}$waar"] = _bij_waar(regel)
-        if conditie is None:
+        if conditie is None or not (self._alle_twijfels or _twijfel_telt(regel)):
             return
-        pattern = {"$and": [mogelijk(conditie), niet_zeker(conditie)]}
-        definitie[f"{regel.id}$onbeslist"] = {"all": _op_casus(pattern)}
+        pattern = {"$and": [p.mogelijk(conditie), p.niet_zeker(conditie)]}
+        definitie[f"{regel.id}$onbeslist"] = {"all": _op_casus(pattern, groep)}
         self._acties[f"{regel.id}$onbeslist"] = _bij_onbeslist(regel)
 
     def _systeemregels(self, definitie: dict[str, Any]) -> None:
@@ -202,7 +241,8 @@ class Engine:
             try:
                 for code in geweigerd:
                     self._draai(sessie, {"t": "geweigerd", "code": code})
-                self._draai(sessie, {"t": "casus", **antwoorden})
+                casus = {f: antwoorden.get(f, onbekend) for f, onbekend in self._onbekend.items()}
+                self._draai(sessie, {"t": "casus", **self._markers, **casus})
                 self._draai(sessie, {"t": "fase"})
             finally:
                 dre.delete_state(self.handle, sessie.sid)
@@ -222,22 +262,33 @@ class Engine:
         gestart = dre.start_action_for_state(self.handle, state)
         bericht = gestart[1] if gestart else None
         while bericht:
-            ((naam, inhoud),) = json.loads(bericht).items()
+            # the message is '{"<rule name>": {...}}'; only the name is needed for most actions,
+            # and decoding the whole message (it repeats the case) was the largest cost
+            naam = bericht[2 : bericht.index('"', 2)]
             try:
-                self._acties[naam](sessie, inhoud)
+                self._acties[naam](sessie, bericht)
             except BaseException:
                 dre.abandon_action(self.handle, state)
                 raise
             bericht = dre.complete_and_start_action(self.handle, state)
 
 
+def _twijfel_telt(regel: Regel) -> bool:
+    """An undecided finding (not an indication) is an open question; an undecided key condition
+    is 'onbekend'. Other undecided rules change nothing in the advice."""
+    if isinstance(regel, Bevindingsregel):
+        return regel.soort != "indicatie"
+    return regel.categorie == "sleutelvoorwaarde"
+
+
 def _bij_waar(regel: Regel) -> _Actie:
     regel_id = regel.id
     bevinding = None
-    if isinstance(regel, Bevindingsregel):
-        bevinding = {"t": "bevinding", "code": regel.code, "ernst": regel.ernst or "geen"}
+    if isinstance(regel, Bevindingsregel) and regel.ernst in _BESLISSEND:
+        # only what can weigh in the verdict is chained on; the rest is recorded
+        bevinding = {"t": "bevinding", "code": regel.code, "ernst": regel.ernst}
 
-    def actie(sessie: _Sessie, _: dict[str, Any]) -> None:
+    def actie(sessie: _Sessie, _: str) -> None:
         if not sessie.eerste_keer(regel_id, "waar"):
             return
         if bevinding is not None:
@@ -249,25 +300,24 @@ def _bij_waar(regel: Regel) -> _Actie:
 def _bij_onbeslist(regel: Regel) -> _Actie:
     regel_id = regel.id
     beslissend = isinstance(regel, Bevindingsregel) and regel.ernst in _BESLISSEND
-    # an undecided indication is no question: it cannot hold the verdict back
-    vraag = isinstance(regel, Bevindingsregel) and regel.soort != "indicatie"
-    feit = {"t": "open", "regel": regel_id, "beslissend": beslissend}
+    # only a decisive open question can hold the verdict back, so only that one is chained on
+    feit = {"t": "open", "regel": regel_id, "beslissend": True}
 
-    def actie(sessie: _Sessie, _: dict[str, Any]) -> None:
+    def actie(sessie: _Sessie, _: str) -> None:
         if not sessie.eerste_keer(regel_id, "onbeslist"):
             return
-        if vraag:
+        if beslissend:
             sessie.assert_fact(dict(feit))
 
     return actie
 
 
-def _blokkeer(sessie: _Sessie, inhoud: dict[str, Any]) -> None:
-    sessie.assert_fact({"t": "blokkade", "code": inhoud["b"]["code"]})
+def _blokkeer(sessie: _Sessie, bericht: str) -> None:
+    sessie.assert_fact({"t": "blokkade", "code": json.loads(bericht)["blokkade$blokkerend"]["b"]["code"]})
 
 
-def _weiger(sessie: _Sessie, inhoud: dict[str, Any]) -> None:
-    code = inhoud["b"]["code"]
+def _weiger(sessie: _Sessie, bericht: str) -> None:
+    code = json.loads(bericht)["blokkade$geweigerd"]["b"]["code"]
     if code in sessie.uitkomst.geweigerd:
         return
     sessie.uitkomst.geweigerd.append(code)
@@ -275,7 +325,7 @@ def _weiger(sessie: _Sessie, inhoud: dict[str, Any]) -> None:
 
 
 def _verdict(verdict: str) -> _Actie:
-    def actie(sessie: _Sessie, _: dict[str, Any]) -> None:
+    def actie(sessie: _Sessie, _: str) -> None:
         sessie.uitkomst.verdicts.add(verdict)
 
     return actie

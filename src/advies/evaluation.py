@@ -34,15 +34,16 @@ from .kennisbank import (
 )
 
 
-_ENGINES: dict[int, tuple[Kennisbank, Engine]] = {}
+_ENGINES: dict[tuple[int, bool], tuple[Kennisbank, Engine]] = {}
 
 
-def engine_voor(kb: Kennisbank) -> Engine:
-    """One compiled ruleset per knowledge base for the life of the process (rulesets cost memory
-    until deleted, and a name cannot be registered twice)."""
-    if id(kb) not in _ENGINES:
-        _ENGINES[id(kb)] = (kb, Engine(kb))
-    return _ENGINES[id(kb)][1]
+def engine_voor(kb: Kennisbank, *, alle_twijfels: bool = False) -> Engine:
+    """One compiled ruleset per knowledge base and purpose for the life of the process (rulesets
+    cost memory until deleted, and a name cannot be registered twice)."""
+    sleutel = (id(kb), alle_twijfels)
+    if sleutel not in _ENGINES:
+        _ENGINES[sleutel] = (kb, Engine(kb, alle_twijfels=alle_twijfels))
+    return _ENGINES[sleutel][1]
 
 
 def evalueer(casus: Casus, kb: Kennisbank | None = None, *, wat_als: bool = True) -> Advies:
@@ -69,7 +70,7 @@ def nog_nodig(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]
     A fact not in here cannot change the advice any more, given what is already known: the
     questionnaires skip its question.
     """
-    uitkomst = engine_voor(kb).evalueer(antwoorden, antwoorden.get("geweigerde_voorwaarden", []))
+    uitkomst = engine_voor(kb, alle_twijfels=True).evalueer(antwoorden, antwoorden.get("geweigerde_voorwaarden", []))
     nodig: dict[str, list[str]] = {}
     for regel_id, status in uitkomst.gevuurd:
         if status != "onbeslist":
@@ -88,7 +89,9 @@ def _bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
     geweigerd = set(uitkomst.geweigerd)
 
     bevindingen = [
-        _bevinding(r, geweigerd) for r in _volgorde(kb, waar) if isinstance(r, Bevindingsregel)
+        _bevinding_van(r, r.ernst == "voorwaardelijk" and r.code in geweigerd)
+        for r in _volgorde(kb, waar)
+        if isinstance(r, Bevindingsregel)
     ]
     alternatieven: list[Alternatief] = []
     if verdict == "no_go":
@@ -97,9 +100,9 @@ def _bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
             if (b.ernst == "blokkerend" or b.geweigerd) and regel.alternatief:
                 alt = kb.alternatieven[regel.alternatief]
                 if all(a.code != alt.code for a in alternatieven):
-                    alternatieven.append(Alternatief(**alt.model_dump()))
+                    alternatieven.append(Alternatief(**dict(alt)))
     tekst = kb.verdicts[verdict]
-    return Advies(
+    return Advies.model_construct(
         kennisbank_versie=kb.versie,
         advies_versie=__version__,
         casus=casus.meta.naam,
@@ -121,12 +124,23 @@ def _bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
 
 def _volgorde(kb: Kennisbank, regels: list[Any]) -> list[Any]:
     """Findings in a reading order: most severe first, then in the knowledge base's order."""
-    gewicht = {"blokkerend": 0, "voorwaardelijk": 1, "advies": 2, None: 3}
-    positie = {r.id: i for i, r in enumerate(kb.regels())}
-    return sorted(regels, key=lambda r: (gewicht.get(getattr(r, "ernst", None), 3), positie[r.id]))
+    return sorted(regels, key=lambda r: kb.leesvolgorde(r.id))
 
 
-def _bevinding(regel: Bevindingsregel, geweigerd: set[str]) -> Bevinding:
+# Parts of an advice that depend only on the rules, built once: in a batch the same findings and
+# methods recur in thousands of cases, and building them again was most of the time per case.
+# They are shared between advices, so nothing may change them after construction.
+_GEBOUWD: dict[tuple[Any, ...], Any] = {}
+
+
+def _bevinding_van(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
+    sleutel = ("bevinding", regel.id, regel.uitleg, geweigerd)
+    if sleutel not in _GEBOUWD:
+        _GEBOUWD[sleutel] = _maak_bevinding(regel, geweigerd)
+    return _GEBOUWD[sleutel]  # type: ignore[no-any-return]
+
+
+def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
     return Bevinding(
         code=regel.code,
         titel=regel.titel,
@@ -134,9 +148,9 @@ def _bevinding(regel: Bevindingsregel, geweigerd: set[str]) -> Bevinding:
         ernst=regel.ernst,
         uitleg=regel.uitleg,
         voorwaarde=regel.voorwaarde,
-        geweigerd=regel.ernst == "voorwaardelijk" and regel.code in geweigerd,
+        geweigerd=geweigerd,
         regel=regel.id,
-        bronnen=list(regel.bronnen),
+        bronnen=regel.bronnen,
     )
 
 
@@ -158,12 +172,12 @@ def _samenstelling(kb: Kennisbank, antwoorden: dict[str, Any], waar: list[Any]) 
     n = antwoorden.get("groepsgrootte")
     groepen = verdeel_groepen(n, minimum, maximum, ideaal) if n else []
     adviezen = [
-        SamenstellingsAdvies(tekst=r.samenstelling, regel=r.id, bronnen=list(r.bronnen))
+        SamenstellingsAdvies(tekst=r.samenstelling, regel=r.id, bronnen=r.bronnen)
         for r in _volgorde(kb, waar)
         if isinstance(r, Bevindingsregel) and r.samenstelling
     ]
     adviezen += [
-        SamenstellingsAdvies(tekst=r.advies, regel=r.id, bronnen=list(r.bronnen))
+        SamenstellingsAdvies(tekst=r.advies, regel=r.id, bronnen=r.bronnen)
         for r in waar
         if isinstance(r, Samenstellingsregel)
     ]
@@ -186,13 +200,13 @@ def _begeleiding(kb: Kennisbank, waar: list[Any]) -> Begeleiding:
     if vormen:
         r = vormen[0]
         v = kb.vormen[r.vorm]
-        vorm = Keuze(code=v.code, naam=v.naam, reden=r.reden, regel=r.id, bronnen=list(r.bronnen))
+        vorm = Keuze(code=v.code, naam=v.naam, reden=r.reden, regel=r.id, bronnen=r.bronnen)
         bijeenkomsten = v.begeleide_bijeenkomsten
     if stijlen:
         s_regel = stijlen[0]
         s = kb.stijlen[s_regel.stijl]
         stijl = Keuze(
-            code=s.code, naam=s.naam, reden=s_regel.reden, regel=s_regel.id, bronnen=list(s_regel.bronnen)
+            code=s.code, naam=s.naam, reden=s_regel.reden, regel=s_regel.id, bronnen=s_regel.bronnen
         )
     return Begeleiding(vorm=vorm, stijl=stijl, begeleide_bijeenkomsten=bijeenkomsten)
 
@@ -201,23 +215,24 @@ def _methoden(kb: Kennisbank, waar: list[Any]) -> list[Methode]:
     per_methode: dict[str, list[Methoderegel]] = {}
     for r in sorted((r for r in waar if isinstance(r, Methoderegel)), key=lambda r: (r.rang, r.id)):
         per_methode.setdefault(r.methode, []).append(r)
-    result = []
-    for code, regels in per_methode.items():
+    return [_methode_van(kb, code, tuple(regels)) for code, regels in per_methode.items()]
+
+
+def _methode_van(kb: Kennisbank, code: str, regels: tuple[Methoderegel, ...]) -> Methode:
+    sleutel = (id(kb), code, tuple(r.id for r in regels))
+    if sleutel not in _GEBOUWD:
         m = kb.methoden[code]
-        bronnen = list(dict.fromkeys([*m.bronnen, *(b for r in regels for b in r.bronnen)]))
-        result.append(
-            Methode(
-                code=code,
-                naam=m.naam,
-                redenen=[r.reden for r in regels],
-                regels=[r.id for r in regels],
-                duur_minuten=m.duur_minuten,
-                duur_minuten_max=m.duur_minuten_max,
-                stappen=[Stap(**s.model_dump()) for s in m.stappen],
-                bronnen=bronnen,
-            )
+        _GEBOUWD[sleutel] = Methode(
+            code=code,
+            naam=m.naam,
+            redenen=[r.reden for r in regels],
+            regels=[r.id for r in regels],
+            duur_minuten=m.duur_minuten,
+            duur_minuten_max=m.duur_minuten_max,
+            stappen=[Stap(**s.model_dump()) for s in m.stappen],
+            bronnen=tuple(dict.fromkeys([*m.bronnen, *(b for r in regels for b in r.bronnen)])),
         )
-    return result
+    return _GEBOUWD[sleutel]  # type: ignore[return-value]
 
 
 def _open_vragen(kb: Kennisbank, antwoorden: dict[str, Any], onbeslist: list[Any]) -> list[OpenVraag]:
@@ -259,7 +274,7 @@ def _sleutelvoorwaarden(
             uitleg=s.uitleg,
             te_regelen=s.te_regelen,
             ontbrekende_feiten=[f for f in s.feiten if f not in antwoorden] if s.id in onbekend else [],
-            bronnen=list(s.bronnen),
+            bronnen=s.bronnen,
         )
         for s in kb.sleutelvoorwaarden
     ]
@@ -275,7 +290,7 @@ def _trace(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdi
                 uitkomst=status,  # type: ignore[arg-type]
                 conditie=kb.beschrijf(regel),
                 feiten={f: antwoorden.get(f) for f in regel.feiten},
-                bronnen=list(regel.bronnen),
+                bronnen=regel.bronnen,
             )
         )
     for code in uitkomst.geweigerd:
@@ -285,7 +300,7 @@ def _trace(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdi
                 uitkomst="geweigerd",
                 conditie=f"{code} staat in geweigerde_voorwaarden",
                 feiten={"geweigerde_voorwaarden": antwoorden.get("geweigerde_voorwaarden")},
-                bronnen=list(kb.geweigerd.bronnen),
+                bronnen=kb.geweigerd.bronnen,
             )
         )
     stappen.append(
@@ -294,7 +309,7 @@ def _trace(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdi
             uitkomst="verdict",
             conditie="beslist nadat alle bevindingen bekend zijn",
             feiten={},
-            bronnen=list(kb.verdicts[verdict].bronnen),
+            bronnen=kb.verdicts[verdict].bronnen,
         )
     )
     return stappen

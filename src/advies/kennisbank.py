@@ -6,6 +6,7 @@ compiles `Kennisbank.regels()` without knowing what any rule means.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -24,7 +25,8 @@ Categorie = Literal["bevinding", "methode", "vorm", "stijl", "samenstelling", "s
 
 
 class _Strikt(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: building validators for every model at import cost a third of a short run
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Bron(_Strikt):
@@ -36,7 +38,7 @@ class Bron(_Strikt):
 
 
 class BronDefinitie(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
     titel: str
     volledig: str
 
@@ -49,12 +51,11 @@ class Regel(_Strikt):
     bronnen: tuple[Bron, ...] = Field(min_length=1)
     bestand: str = ""
     conditie: Any = Field(default=None, exclude=True)
+    # derived once by the loader: evaluation reads them for every fired rule
+    feiten: tuple[str, ...] = Field(default=(), exclude=True)
+    leesbaar: str = Field(default="altijd", exclude=True)
 
     categorie: Categorie = "bevinding"
-
-    @property
-    def feiten(self) -> tuple[str, ...]:
-        return conditions.feiten_van(self.conditie)
 
 
 class Bevindingsregel(Regel):
@@ -167,9 +168,8 @@ class Weigering(_Strikt):
     bronnen: tuple[Bron, ...]
 
 
-class Kennisbank(BaseModel):
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
+@dataclass(eq=False)  # identity semantics: one loaded knowledge base is one engine
+class Kennisbank:
     versie: str
     map: Path
     feiten: dict[str, dict[str, Any]]
@@ -189,6 +189,21 @@ class Kennisbank(BaseModel):
     sleutelvoorwaarden: list[Sleutelvoorwaarde]
     verdicts: dict[str, VerdictTekst]
     geweigerd: Weigering
+    _index: dict[str, Regel] = field(init=False, repr=False)
+    _codes: dict[str, Bevindingsregel] = field(init=False, repr=False)
+    _leesvolgorde: dict[str, tuple[int, int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {r.id: r for r in self.regels()}
+        self._codes = {r.code: r for r in self.bevindingen}
+        gewicht = {"blokkerend": 0, "voorwaardelijk": 1, "advies": 2}
+        self._leesvolgorde = {
+            r.id: (gewicht.get(getattr(r, "ernst", None) or "", 3), i) for i, r in enumerate(self.regels())
+        }
+
+    def leesvolgorde(self, regel_id: str) -> tuple[int, int]:
+        """Most severe first, then in the order of the rule files."""
+        return self._leesvolgorde[regel_id]
 
     def regels(self) -> list[Regel]:
         """Every rule, in a stable order; ids are unique across all of them."""
@@ -202,22 +217,16 @@ class Kennisbank(BaseModel):
         ]
 
     def regel(self, regel_id: str) -> Regel:
-        for regel in self.regels():
-            if regel.id == regel_id:
-                return regel
-        raise KeyError(regel_id)
+        return self._index[regel_id]
 
     def bevinding(self, code: str) -> Bevindingsregel:
-        for regel in self.bevindingen:
-            if regel.code == code:
-                return regel
-        raise KeyError(code)
+        return self._codes[code]
 
     def drempel(self, naam: str) -> int:
         return self.drempels[naam]
 
     def beschrijf(self, regel: Regel) -> str:
-        return conditions.beschrijf(regel.conditie, self.feiten)
+        return regel.leesbaar
 
 
 def _lees(pad: Path) -> Any:
@@ -238,7 +247,15 @@ def _regels(model: type[Regel], items: Any, pad: Path, kb: dict[str, Any]) -> li
             conditie: Conditie | None = None
             if regel.als is not None:
                 conditie = conditions.parse(regel.als, kb["feiten"], kb["drempels"])
-            result.append(regel.model_copy(update={"conditie": conditie}))
+            result.append(
+                regel.model_copy(
+                    update={
+                        "conditie": conditie,
+                        "feiten": conditions.feiten_van(conditie),
+                        "leesbaar": conditions.beschrijf(conditie, kb["feiten"]),
+                    }
+                )
+            )
         except (ValidationError, conditions.ConditieFout) as fout:
             raise KennisbankFout(f"{pad}, regel {regel_id}: {fout}") from None
     return result
@@ -254,8 +271,23 @@ def _lijst(model: type[BaseModel], items: Any, pad: Path) -> dict[str, Any]:
 
 @cache
 def laad_kennisbank(map: Path | None = None) -> Kennisbank:
-    """Load and check the knowledge base (cached: it does not change while the program runs)."""
+    """Load and check the knowledge base (cached: it does not change while the program runs).
+
+    The checked result is also kept in the user's cache folder, keyed on the files' names, sizes
+    and times: parsing and checking the YAML took longer than the whole rest of a short run.
+    """
     root = map or data_dir("rules")
+    from .kbcache import bewaar, haal_op
+
+    bewaard = haal_op(root)
+    if isinstance(bewaard, Kennisbank):
+        return bewaard
+    kennisbank = _laad(root)
+    bewaar(root, kennisbank)
+    return kennisbank
+
+
+def _laad(root: Path) -> Kennisbank:
     meta = _lees(root / "kennisbank.yaml")
     drempel_data = _lees(root / "drempels.yaml")
     kb: dict[str, Any] = {
@@ -289,9 +321,12 @@ def laad_kennisbank(map: Path | None = None) -> Kennisbank:
         Sleutelvoorwaarde, _lees(root / "sleutelvoorwaarden.yaml"), root / "sleutelvoorwaarden.yaml", kb
     )
     oordeel = _lees(root / "oordeel.yaml")
-    kb["verdicts"] = oordeel["verdicts"]
-    kb["geweigerd"] = oordeel["geweigerd"]
-    kennisbank = Kennisbank.model_validate(kb)
+    try:
+        kb["verdicts"] = {k: VerdictTekst.model_validate(v) for k, v in oordeel["verdicts"].items()}
+        kb["geweigerd"] = Weigering.model_validate(oordeel["geweigerd"])
+    except (ValidationError, KeyError, AttributeError) as fout:
+        raise KennisbankFout(f"{root / 'oordeel.yaml'}: {fout}") from None
+    kennisbank = Kennisbank(**kb)
     _controleer(kennisbank)
     return kennisbank
 
