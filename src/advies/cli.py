@@ -65,7 +65,7 @@ def beoordeel(
 
         advies beoordeel voorbeelden/ilse-coordinatoren.yaml --uitleg
     """
-    from .casefiles import lees_batch, lees_casus
+    from .casefiles import lees_casus
     from .evaluation import evalueer
     from .kennisbank import laad_kennisbank
     from .render_text import als_markdown, als_tekst, uitleg_boom
@@ -75,13 +75,13 @@ def beoordeel(
         if _is_batch(casus):
             if format not in (None, Formaat.jsonl, Formaat.json):
                 raise AdviesError(f"een batch geeft alleen jsonl-uitvoer, niet {format.value}", bestand=str(casus))
-            _beoordeel_batch(kb, casus, bool(wat_als))
+            _beoordeel_batch(casus, bool(wat_als))
             return
         advies = evalueer(lees_casus(kb, casus), kb, wat_als=wat_als is not False)
         format = format or Formaat.text
         if format in (Formaat.json, Formaat.jsonl):
             indent = 2 if format is Formaat.json else None
-            typer.echo(json.dumps(advies.model_dump(mode="json"), ensure_ascii=False, indent=indent))
+            typer.echo(advies.model_dump_json(indent=indent))
         elif format is Formaat.md:
             typer.echo(als_markdown(advies, kb), nl=False)
         else:
@@ -90,24 +90,19 @@ def beoordeel(
             typer.echo("\nRedeneerboom\n" + uitleg_boom(advies), nl=False)
 
 
-def _beoordeel_batch(kb: object, pad: Path, wat_als: bool) -> None:
-    from .casefiles import lees_batch
-    from .evaluation import evalueer
+def _beoordeel_batch(pad: Path, wat_als: bool) -> None:
+    from .batch import beoordeel_batch, tel_casussen
 
-    totaal = None
-    if sys.stderr.isatty():
-        with contextlib.suppress(OSError):
-            totaal = sum(1 for regel in pad.read_text(encoding="utf-8").splitlines() if regel.strip())
-            totaal -= 1 if pad.suffix.lower() == ".csv" else 0
+    regels = beoordeel_batch(pad, wat_als=wat_als)
     uit = sys.stdout
-    casussen = lees_batch(kb, pad)  # type: ignore[arg-type]
+    totaal = tel_casussen(pad) if sys.stderr.isatty() else None
     if totaal:
-        with typer.progressbar(casussen, length=totaal, label="Beoordelen", file=sys.stderr) as balk:
-            for c in balk:
-                uit.write(json.dumps(evalueer(c, kb, wat_als=wat_als).model_dump(mode="json"), ensure_ascii=False) + "\n")  # type: ignore[arg-type]
+        with typer.progressbar(regels, length=totaal, label="Beoordelen", file=sys.stderr) as balk:
+            for regel in balk:
+                uit.write(regel + "\n")
     else:
-        for c in casussen:
-            uit.write(json.dumps(evalueer(c, kb, wat_als=wat_als).model_dump(mode="json"), ensure_ascii=False) + "\n")  # type: ignore[arg-type]
+        for regel in regels:
+            uit.write(regel + "\n")
     uit.flush()
 
 

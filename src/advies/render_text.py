@@ -70,6 +70,9 @@ def als_tekst(advies: Advies) -> str:
         if not items:
             continue
         regels += ["", kop]
+        if soort == "indicatie":  # what is in order needs no explanation at the terminal
+            regels += [f"  + {b.titel} [{b.code}]" for b in items]
+            continue
         for b in items:
             ernst = f" ({_ernst(b)})" if soort != "indicatie" else ""
             regels.append(f"  - {b.titel} [{b.code}]{ernst}")

@@ -1,0 +1,95 @@
+"""The report's own data: the next steps (rules/vervolgstappen.yaml) and the fixed wording of the
+letter (teksten.yaml beside this module). Loaded once, checked against the knowledge base."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import KennisbankFout
+from ..kennisbank import Bron, Kennisbank
+from ..resources import data_dir
+from ..yamlio import lees_tekstbestand, lees_yaml_tekst
+
+_TEKSTEN = Path(__file__).resolve().parent / "teksten.yaml"
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Punt(_Strikt):
+    tekst: str
+    bronnen: tuple[Bron, ...] = Field(min_length=1)
+
+
+class Onderdeel(_Strikt):
+    kop: str
+    punten: tuple[Punt, ...]
+
+
+class Vervolgstap(_Strikt):
+    code: str
+    titel: str
+    voor: str
+    wat: str
+    onderdelen: tuple[Onderdeel, ...] = ()
+    nadruk_bij: tuple[str, ...] = ()
+    nadruk: str | None = None
+    bronnen: tuple[Bron, ...] = Field(min_length=1)
+
+
+class Teksten:
+    """The letter's wording, looked up by a dotted path: `teksten["kort.oordeel.go"]`."""
+
+    def __init__(self, data: dict[str, Any]):
+        self._data = data
+
+    def __getitem__(self, pad: str) -> Any:
+        waarde: Any = self._data
+        for deel in pad.split("."):
+            waarde = waarde[deel]
+        return " ".join(waarde.split()) if isinstance(waarde, str) else waarde
+
+    def vul(self, pad: str, **velden: Any) -> str:
+        return str(self[pad]).format(**velden)
+
+
+def _lees(pad: Path) -> Any:
+    try:
+        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad))
+    except Exception as fout:  # a broken shipped file is the knowledge base's error, not the user's
+        raise KennisbankFout(str(fout)) from None
+
+
+@cache
+def laad_teksten() -> Teksten:
+    return Teksten(_lees(_TEKSTEN))
+
+
+def laad_vervolgstappen(kb: Kennisbank) -> tuple[Vervolgstap, ...]:
+    return _vervolgstappen(kb.map, frozenset(kb.bronnen), frozenset(b.code for b in kb.bevindingen))
+
+
+@cache
+def _vervolgstappen(map_: Path, sleutels: frozenset[str], codes: frozenset[str]) -> tuple[Vervolgstap, ...]:
+    pad = (map_ if map_ else data_dir("rules")) / "vervolgstappen.yaml"
+    data = _lees(pad)
+    try:
+        stappen = tuple(Vervolgstap.model_validate(s) for s in data["stappen"])
+    except (ValidationError, KeyError, TypeError) as fout:
+        raise KennisbankFout(f"{pad}: {fout}") from None
+    for stap in stappen:
+        bronnen = [*stap.bronnen, *(b for o in stap.onderdelen for p in o.punten for b in p.bronnen)]
+        for bron in bronnen:
+            if bron.sleutel not in sleutels:
+                raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende bron {bron.sleutel}")
+        for code in stap.nadruk_bij:
+            if code not in codes:
+                raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende bevinding {code} in nadruk_bij")
+        if stap.nadruk_bij and not stap.nadruk:
+            raise KennisbankFout(f"{pad}, stap {stap.code}: nadruk_bij zonder 'nadruk'")
+    return stappen
