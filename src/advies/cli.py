@@ -58,6 +58,9 @@ def beoordeel(
         bool | None,
         typer.Option("--wat-als/--zonder-wat-als", help="Zoek wat het oordeel zou verbeteren (standaard aan, uit bij een batch)"),
     ] = None,
+    werkers: Annotated[
+        int | None, typer.Option("--werkers", min=1, max=32, help="Batch: aantal processen (standaard: het aantal kernen)")
+    ] = None,
 ) -> None:
     """Beoordeel een casus: oordeel, bevindingen met bron, open vragen en voorstel.
 
@@ -75,7 +78,7 @@ def beoordeel(
         if _is_batch(casus):
             if format not in (None, Formaat.jsonl, Formaat.json):
                 raise AdviesError(f"een batch geeft alleen jsonl-uitvoer, niet {format.value}", bestand=str(casus))
-            _beoordeel_batch(casus, bool(wat_als))
+            _beoordeel_batch(casus, bool(wat_als), werkers)
             return
         advies = evalueer(lees_casus(kb, casus), kb, wat_als=wat_als is not False)
         format = format or Formaat.text
@@ -90,10 +93,10 @@ def beoordeel(
             typer.echo("\nRedeneerboom\n" + uitleg_boom(advies), nl=False)
 
 
-def _beoordeel_batch(pad: Path, wat_als: bool) -> None:
+def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
     from .batch import beoordeel_batch, tel_casussen
 
-    regels = beoordeel_batch(pad, wat_als=wat_als)
+    regels = beoordeel_batch(pad, wat_als=wat_als, werkers=werkers)
     uit = sys.stdout
     totaal = tel_casussen(pad) if sys.stderr.isatty() else None
     if totaal:

@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Iterable
 
 from .advice import Advies, Bevinding
+from .conditions import toon_waarde
 from .kennisbank import Bron, Kennisbank
 
 BREEDTE = 88
@@ -216,4 +217,4 @@ def uitleg_boom(advies: Advies) -> str:
 def _feiten(feiten: dict[str, object]) -> str:
     if not feiten:
         return "-"
-    return ", ".join(f"{k} = {'onbekend' if v is None else v}" for k, v in feiten.items())
+    return ", ".join(f"{k} = {'onbekend' if v is None else toon_waarde(v)}" for k, v in feiten.items())

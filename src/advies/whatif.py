@@ -54,7 +54,10 @@ def zoek_wat_als(kb: Kennisbank, casus: Any, verdict: str) -> list[WatAls]:
         if _RANG[nieuw] <= _RANG[verdict]:
             continue
         wijzigingen = _snoei(wijzigingen, lambda ws: _RANG[next(iter(draai(_pas_toe(basis, ws)).verdicts))] >= _RANG[nieuw])
-        if all(set(w) != set(wijzigingen) for w, _ in gevonden):
+        # one suggestion per set of facts: "leervraag reflectie" and "leervraag kennisdeling"
+        # are the same advice to the client, so the first (in the catalogue's order) stands
+        feiten = {f for f, _ in wijzigingen}
+        if all({f for f, _ in w} != feiten for w, _ in gevonden):
             gevonden.append((wijzigingen, nieuw))
     gevonden.sort(key=lambda g: (len(g[0]), -_RANG[g[1]]))
     return [_als_wat_als(kb, basis, w, v) for w, v in gevonden[:_MAX_RESULTATEN]]
