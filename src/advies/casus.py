@@ -8,6 +8,7 @@ what is allowed.
 from __future__ import annotations
 
 import difflib
+import json
 from datetime import date
 from typing import Any, Literal
 
@@ -90,6 +91,16 @@ def weigerbare_codes(kb: Kennisbank) -> list[str]:
     return sorted({b.code for b in kb.bevindingen if b.ernst == "voorwaardelijk"})
 
 
+def toon(waarde: Any) -> str:
+    """A value as the user wrote it in YAML or JSON (true, [1, 2]), not as Python shows it."""
+    if isinstance(waarde, str):
+        return repr(waarde)
+    try:
+        return json.dumps(waarde, ensure_ascii=False, default=str)
+    except ValueError:  # a circular structure cannot come from a file, but never crash on a message
+        return repr(waarde)
+
+
 def controleer_feit(kb: Kennisbank, feit: str, waarde: Any, *, bestand: str, regel: int | None) -> Any:
     """Return the fact's value in canonical form, or raise naming fact, value and what is allowed."""
     if feit not in kb.feiten:
@@ -107,7 +118,8 @@ def controleer_feit(kb: Kennisbank, feit: str, waarde: Any, *, bestand: str, reg
 
     def fout(extra: str = "") -> InvoerFout:
         return InvoerFout(
-            f"feit '{feit}': ongeldige waarde {waarde!r}{extra}. Toegestaan: {toegestaan(kb, feit)}",
+            f"feit '{feit}': ongeldige waarde {toon(waarde)}{extra}. "
+            f"Toegestaan: {toegestaan(kb, feit)}",
             bestand=bestand,
             regel=regel,
         )
@@ -162,9 +174,10 @@ def maak_casus(
             regel=(regels or {}).get("__top__" + sorted(onbekend)[0], regel),
         )
     versie = data.get("versie", VERSIE)
-    if versie != VERSIE:
+    if isinstance(versie, bool) or versie != VERSIE:  # True == 1 in Python, not in a case file
         raise InvoerFout(
-            f"onbekende versie {versie!r} van het casusbestand. Deze versie van advies leest versie {VERSIE}",
+            f"onbekende versie {toon(versie)} van het casusbestand. "
+            f"Deze versie van advies leest versie {VERSIE}",
             bestand=bestand,
             regel=(regels or {}).get("__top__versie", regel),
         )

@@ -133,6 +133,15 @@ def regels(
             raise AdviesError(f"onbekende regel '{regel_id}'; 'advies regels' toont ze allemaal") from None
 
 
+from .cli_rapport import rapport  # noqa: E402
+app.command("rapport")(rapport)
+
+
+from .cli_vragenlijst import intake, zelfcheck  # noqa: E402
+app.command("intake")(intake)
+app.command("zelfcheck")(zelfcheck)
+
+
 def main() -> None:
     """Entry point: the commands handle their own errors; this is the net under them."""
     try:

@@ -155,6 +155,7 @@ class Sleutelvoorwaarde(Regel):
     naam: str
     uitleg: str
     te_regelen: str
+    prioriteit: int = Field(99, description="Volgorde in 'eerst regelen' van de zelfcheck: 1 eerst")
 
 
 class VerdictTekst(_Strikt):

@@ -31,6 +31,10 @@ def lees_yaml_tekst(tekst: str, bestand: str) -> Any:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark is not None else None
         probleem = fout.problem or fout.context or "onleesbare YAML"
+        begin = fout.context_mark
+        if begin is not None and regel is not None and begin.line + 1 != regel:
+            # an unclosed quote or bracket is only noticed lines later: point to where it began
+            probleem += f"; het stuk begon op regel {begin.line + 1}"
         raise InvoerFout(f"geen geldige YAML ({probleem})", bestand=bestand, regel=regel) from None
     except YAMLError as fout:
         raise InvoerFout(f"geen geldige YAML ({fout})", bestand=bestand) from None
@@ -56,8 +60,14 @@ def lees_tekstbestand(pad: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as fout:
+        regel = data.count(b"\n", 0, fout.start) + 1
+        kolom = fout.start - (data.rfind(b"\n", 0, fout.start) + 1) + 1
+        byte = data[fout.start]
         raise InvoerFout(
-            f"het bestand is geen UTF-8-tekst (onleesbare byte op positie {fout.start})", bestand=naam
+            f"het bestand is geen UTF-8-tekst (onleesbare byte 0x{byte:02x} in kolom {kolom}); "
+            "sla het op als UTF-8",
+            bestand=naam,
+            regel=regel,
         ) from None
 
 

@@ -3,6 +3,7 @@ letter (teksten.yaml beside this module). Loaded once, checked against the knowl
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,16 @@ class Teksten:
         waarde: Any = self._data
         for deel in pad.split("."):
             waarde = waarde[deel]
-        return " ".join(waarde.split()) if isinstance(waarde, str) else waarde
+        # folded YAML keeps line breaks in places; a leading space in a quoted text is meant
+        return re.sub(r"\s+", " ", waarde) if isinstance(waarde, str) else waarde
 
     def vul(self, pad: str, **velden: Any) -> str:
         return str(self[pad]).format(**velden)
+
+    def getal(self, n: int) -> str:
+        """Small numbers in words, as Dutch prose writes them (vier aandachtspunten)."""
+        woorden = self["getallen"]
+        return woorden[n] if 0 <= n < len(woorden) else str(n)
 
 
 def _lees(pad: Path) -> Any:
@@ -75,7 +82,9 @@ def laad_vervolgstappen(kb: Kennisbank) -> tuple[Vervolgstap, ...]:
 
 
 @cache
-def _vervolgstappen(map_: Path, sleutels: frozenset[str], codes: frozenset[str]) -> tuple[Vervolgstap, ...]:
+def _vervolgstappen(
+    map_: Path, sleutels: frozenset[str], codes: frozenset[str]
+) -> tuple[Vervolgstap, ...]:
     pad = (map_ if map_ else data_dir("rules")) / "vervolgstappen.yaml"
     data = _lees(pad)
     try:
@@ -83,13 +92,18 @@ def _vervolgstappen(map_: Path, sleutels: frozenset[str], codes: frozenset[str])
     except (ValidationError, KeyError, TypeError) as fout:
         raise KennisbankFout(f"{pad}: {fout}") from None
     for stap in stappen:
-        bronnen = [*stap.bronnen, *(b for o in stap.onderdelen for p in o.punten for b in p.bronnen)]
+        bronnen = [
+            *stap.bronnen,
+            *(b for o in stap.onderdelen for p in o.punten for b in p.bronnen),
+        ]
         for bron in bronnen:
             if bron.sleutel not in sleutels:
                 raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende bron {bron.sleutel}")
         for code in stap.nadruk_bij:
             if code not in codes:
-                raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende bevinding {code} in nadruk_bij")
+                raise KennisbankFout(
+                    f"{pad}, stap {stap.code}: onbekende bevinding {code} in nadruk_bij"
+                )
         if stap.nadruk_bij and not stap.nadruk:
             raise KennisbankFout(f"{pad}, stap {stap.code}: nadruk_bij zonder 'nadruk'")
     return stappen

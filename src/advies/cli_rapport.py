@@ -1,0 +1,123 @@
+"""`advies rapport`: the written go/no-go advice for the dwingend adviesgesprek. A thin layer over
+advies.report.render_report; registered on the app at the end of cli.py."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class RapportFormaat(StrEnum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+    pdf = "pdf"
+
+
+class Publiek(StrEnum):
+    klant = "klant"
+    coach = "coach"
+
+
+_EXTENSIES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+def rapport(
+    casus: Annotated[Path, typer.Argument(help="Casusbestand (.yaml)")],
+    format: Annotated[
+        RapportFormaat | None,
+        typer.Option(
+            "--format", "-f", help="md, html, docx of pdf (standaard: volgt --uitvoer, anders md)"
+        ),
+    ] = None,
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            help="Uitvoerbestand; verplicht voor docx en pdf, anders naar het scherm",
+        ),
+    ] = None,
+    voor: Annotated[
+        Publiek,
+        typer.Option(
+            "--voor", help="klant: het advies zelf; coach: met redeneerboom en regels die vuurden"
+        ),
+    ] = Publiek.klant,
+    sjabloon: Annotated[
+        Path | None,
+        typer.Option(
+            "--sjabloon", help="Eigen Word-sjabloon (.docx) met briefhoofd; zie docs/sjabloon.md"
+        ),
+    ] = None,
+) -> None:
+    """Schrijf het go/no-go-advies voor het dwingend adviesgesprek, in Markdown, HTML, Word of PDF.
+
+    Voorbeeld:
+
+        advies rapport voorbeelden/ilse-coordinatoren.yaml -f pdf -o advies-ilse.pdf
+    """
+    from .cli import fouten_afhandelen  # here, not at the top: cli.py imports this module
+
+    with fouten_afhandelen():
+        from .casefiles import lees_casus, schrijf_atomisch
+        from .errors import AdviesError
+        from .evaluation import evalueer
+        from .kennisbank import laad_kennisbank
+        from .report import render_report
+        from .report.fouten import UitvoerFout
+
+        gekozen = _formaat(format, uitvoer)
+        if gekozen in ("docx", "pdf") and uitvoer is None:
+            raise UitvoerFout(
+                f"een {gekozen}-bestand kan niet naar het scherm; geef een bestand op met "
+                f"--uitvoer, bijvoorbeeld --uitvoer advies.{gekozen}"
+            )
+        if sjabloon is not None and gekozen != "docx":
+            raise AdviesError(f"--sjabloon geldt alleen voor --format docx, niet voor {gekozen}")
+        if uitvoer is not None and uitvoer.is_dir():
+            raise UitvoerFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
+        kb = laad_kennisbank()
+        lezing = lees_casus(kb, casus)
+        advies = evalueer(lezing, kb)
+        inhoud = render_report(lezing, advies, kb, gekozen, voor.value, sjabloon)  # type: ignore[arg-type]
+        if uitvoer is None:
+            sys.stdout.write(str(inhoud))
+            sys.stdout.flush()
+            return
+        try:
+            schrijf_atomisch(uitvoer, inhoud)
+        except AdviesError as fout:
+            raise UitvoerFout(
+                f"{fout.message}; kies met --uitvoer een map waarin u mag schrijven",
+                bestand=str(uitvoer),
+            ) from None
+        typer.echo(f"geschreven: {uitvoer}", err=True)
+
+
+def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:
+    """The format: as given, else from the output's extension, else Markdown."""
+    from .report.fouten import UitvoerFout
+
+    van_naam = _EXTENSIES.get(uitvoer.suffix.lower()) if uitvoer is not None else None
+    if format is None:
+        return van_naam or "md"
+    if van_naam is not None and van_naam != format.value:
+        raise UitvoerFout(
+            f"de extensie {uitvoer.suffix if uitvoer else ''} past niet bij "
+            f"--format {format.value}; "
+            f"gebruik bijvoorbeeld --uitvoer advies.{format.value}",
+            bestand=str(uitvoer),
+        )
+    return format.value

@@ -1,0 +1,216 @@
+"""`advies intake` and `advies zelfcheck`: thin commands over intake.py and selfcheck.py.
+
+Kept light at import (typer and the standard library only): questionary, the knowledge base and
+the engine are loaded inside the commands, so the first question is on screen quickly.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+_ANTWOORDEN_HULP = (
+    "YAML- of JSON-bestand met 'antwoorden' (en 'meta'), of een heel casusbestand: "
+    "beantwoordt de vragen zonder terminal"
+)
+_MAP_HULP = "Map voor casusbestanden (standaard: Documenten/advies, of $ADVIES_MAP)"
+
+
+class ZelfcheckFormaat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def intake(
+    casus: Annotated[
+        str | None,
+        typer.Argument(
+            help="Casusbestand, of een naam in de casusmap; zonder: de intake vraagt eerst een naam"
+        ),
+    ] = None,
+    antwoorden: Annotated[Path | None, typer.Option("--antwoorden", help=_ANTWOORDEN_HULP)] = None,
+    map_: Annotated[Path | None, typer.Option("--map", help=_MAP_HULP)] = None,
+) -> None:
+    """Intake met de opdrachtgever: maakt een casusbestand of gaat verder waar u stopte.
+
+    Elk antwoord wordt meteen bewaard. Ctrl-C stopt zonder verlies; start dezelfde opdracht
+    opnieuw om verder te gaan. Aan het eind kunt u elk antwoord nog wijzigen en ziet u het oordeel.
+
+    Voorbeeld:
+
+        advies intake coordinatoren-zorg
+    """
+    from .cli import fouten_afhandelen
+    from .errors import Afgebroken
+
+    with fouten_afhandelen():
+        try:
+            _intake(casus, antwoorden, map_)
+        except Afgebroken as stop:
+            typer.echo("\n" + stop.message, err=True)
+            raise typer.Exit(stop.exit_code) from None
+
+
+def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> None:
+    from .intake import Intake, casusmap, casuspad
+    from .kennisbank import laad_kennisbank
+    from .questionnaire import laad_vragenlijst
+    from .vraagflow import beantwoord_aantal
+    from .vragenronde import (
+        bestand_beantwoorder,
+        lees_antwoorden,
+        terminal_beantwoorder,
+        vereis_terminal,
+    )
+
+    if antwoorden is None:
+        vereis_terminal("intake")
+    kb = laad_kennisbank()
+    vl = laad_vragenlijst(kb, "intake")
+    map_ = casusmap(map_)
+    run = Intake(kb, vl, casuspad(casus, map_), map_, meld=typer.echo)
+    if antwoorden is not None:
+        run.vul_aan(lees_antwoorden(kb, vl, antwoorden))
+        klaar = run.voer_uit(bestand_beantwoorder(str(antwoorden)), None)
+    else:
+        from . import prompts
+
+        if run.nieuw:
+            prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
+        else:
+            naam = run.stand.meta.get("naam") or run.pad
+            aantal = beantwoord_aantal(vl, run.stand)
+            prompts.meld(f"Verder met de intake van {naam} ({aantal} vragen beantwoord).\n")
+
+        def kies(rijen: list[tuple[str, str]]) -> int | None:
+            return prompts.kies_in_overzicht(
+                rijen, titel="Overzicht: klopt alles?", klaar="Klaar: toon het oordeel"
+            )
+
+        klaar = run.voer_uit(terminal_beantwoorder(kb, vl), kies)
+    from .evaluation import evalueer
+    from .intake import oordeelregel
+
+    advies = evalueer(klaar, kb, wat_als=False)
+    typer.echo("\n" + oordeelregel(advies))
+    typer.echo(f"Het hele advies: advies beoordeel {_quote(run.pad)}")
+    typer.echo(f"Schriftelijk advies: {_advies_opdracht()} {_quote(run.pad)}")
+
+
+def _advies_opdracht() -> str:
+    """The command for the written advice: `advies rapport` where it exists."""
+    from .cli import app
+
+    namen = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    return "advies rapport" if "rapport" in namen else "advies beoordeel"
+
+
+def _quote(pad: Path | None) -> str:
+    import shlex
+
+    return shlex.quote(str(pad))
+
+
+def zelfcheck(
+    antwoorden: Annotated[Path | None, typer.Option("--antwoorden", help=_ANTWOORDEN_HULP)] = None,
+    opslaan: Annotated[
+        str | None,
+        typer.Option(
+            "--opslaan", help="Bewaar de antwoorden als casusbestand (pad of naam in de casusmap)"
+        ),
+    ] = None,
+    format: Annotated[
+        ZelfcheckFormaat, typer.Option("--format", "-f", help="text of json")
+    ] = ZelfcheckFormaat.text,
+    map_: Annotated[Path | None, typer.Option("--map", help=_MAP_HULP)] = None,
+) -> None:
+    """Zelfcheck voor de leidinggevende: is uw organisatie klaar voor intervisie?
+
+    Per sleutelvoorwaarde: vervuld, niet vervuld of onbekend; wat u eerst regelt, wat u met een
+    coach bespreekt en waar het op wijst. Met --opslaan gaat een coach verder met `advies intake`.
+
+    Voorbeeld:
+
+        advies zelfcheck --opslaan coordinatoren-zorg
+    """
+    from .cli import fouten_afhandelen
+    from .errors import Afgebroken
+
+    with fouten_afhandelen():
+        try:
+            _zelfcheck(antwoorden, opslaan, format, map_)
+        except Afgebroken as stop:
+            typer.echo("\n" + stop.message, err=True)
+            raise typer.Exit(stop.exit_code) from None
+
+
+def _zelfcheck(
+    antwoorden: Path | None, opslaan: str | None, format: ZelfcheckFormaat, map_: Path | None
+) -> None:
+    from .casefiles import lees_casus
+    from .errors import Afgebroken
+    from .intake import casusmap, casuspad, maak_map, opdracht
+    from .kennisbank import laad_kennisbank
+    from .questionnaire import laad_vragenlijst
+    from .selfcheck import SECTIE, als_tekst, voer_zelfcheck_uit
+    from .vraagflow import Stand
+    from .vragenronde import (
+        bestand_beantwoorder,
+        lees_antwoorden,
+        stand_uit_casus,
+        terminal_beantwoorder,
+        vereis_terminal,
+        vul_aan,
+    )
+
+    if antwoorden is None:
+        vereis_terminal("zelfcheck")
+    kb = laad_kennisbank()
+    vl = laad_vragenlijst(kb, "zelfcheck")
+    pad = None
+    if opslaan is not None:
+        casusmap_ = casusmap(map_)
+        pad = casuspad(opslaan, casusmap_)
+        if pad is not None and pad.parent == casusmap_:
+            maak_map(casusmap_)
+    stand = (
+        stand_uit_casus(lees_casus(kb, pad), SECTIE)
+        if pad is not None and pad.exists()
+        else Stand()
+    )
+    if antwoorden is not None:
+        vul_aan(stand, lees_antwoorden(kb, vl, antwoorden))
+        uitslag = voer_zelfcheck_uit(
+            kb, vl, stand, bestand_beantwoorder(str(antwoorden)), pad, tussendoor=False
+        )
+    else:
+        from . import prompts
+
+        prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
+        try:
+            uitslag = voer_zelfcheck_uit(
+                kb, vl, stand, terminal_beantwoorder(kb, vl), pad, tussendoor=True
+            )
+        except (KeyboardInterrupt, EOFError):
+            if pad is None:
+                raise Afgebroken(
+                    "Zelfcheck afgebroken. Er is niets bewaard (bewaren kan met --opslaan)."
+                ) from None
+            verder = f"advies zelfcheck --opslaan {_quote(pad)}"
+            raise Afgebroken(
+                f"Voortgang is opgeslagen in {pad}.\nGa verder met: {verder}"
+            ) from None
+        typer.echo("")
+    if format is ZelfcheckFormaat.json:
+        typer.echo(json.dumps(uitslag.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(als_tekst(uitslag), nl=False)
+    if pad is not None:
+        typer.echo(
+            f"\nUw antwoorden staan in {pad}.\nEen coach gaat ermee verder met: {opdracht(pad)}",
+            err=format is ZelfcheckFormaat.json,
+        )

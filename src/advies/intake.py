@@ -1,0 +1,158 @@
+"""`advies intake`: create or resume a case file, save after every answer, review, verdict.
+
+The case file is the only state: a coach can stop at any moment (Ctrl-C) and run the same command
+again to go on at the first unanswered question.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from .advice import Advies
+from .casefiles import lees_casus, schrijf_casus
+from .casus import Casus, Meta
+from .errors import AdviesError, Afgebroken
+from .kennisbank import Kennisbank
+from .questionnaire import Vragenlijst
+from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop, overzicht, zet_antwoord
+from .vragenronde import casus_uit_stand, ononderbroken, stand_uit_casus, vul_aan
+
+SECTIE = "intake"
+Overzicht = Callable[[list[tuple[str, str]]], int | None]
+
+
+def casusmap(optie: Path | None = None) -> Path:
+    """Where case files go: --map, else $ADVIES_MAP, else `advies` in the user's documents."""
+    if optie is not None:
+        return optie.expanduser()
+    if os.environ.get("ADVIES_MAP"):
+        return Path(os.environ["ADVIES_MAP"]).expanduser()
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "advies"
+
+
+def maak_map(map_: Path) -> None:
+    """Create the folder readable by the owner only (case files describe people)."""
+    try:
+        map_.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as fout:
+        raise AdviesError(
+            f"kan de map voor casusbestanden niet maken ({fout.strerror})", bestand=str(map_)
+        ) from None
+
+
+def casuspad(casus: str | None, map_: Path) -> Path | None:
+    """A path as given (it exists or names a folder), else a name in the case folder."""
+    if casus is None:
+        return None
+    pad = Path(casus).expanduser()
+    if pad.exists() or pad.parent != Path(".") or casus.startswith("."):
+        return pad
+    return map_ / (casus if pad.suffix else f"{casus}.yaml")
+
+
+def bestandsnaam(map_: Path, naam: str) -> Path:
+    """An unused file name from the case's name: `Coördinatoren zorg` -> coordinatoren-zorg.yaml."""
+    plat = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
+    stam = re.sub(r"[^a-z0-9]+", "-", plat).strip("-")[:60] or "casus"
+    pad, n = map_ / f"{stam}.yaml", 2
+    while pad.exists():
+        pad, n = map_ / f"{stam}-{n}.yaml", n + 1
+    return pad
+
+
+def opdracht(pad: Path) -> str:
+    return f"advies intake {shlex.quote(str(pad))}"
+
+
+class Intake:
+    """One intake run: `beantwoord` asks (terminal or file); `kies` is the review (or None)."""
+
+    def __init__(
+        self,
+        kb: Kennisbank,
+        vl: Vragenlijst,
+        pad: Path | None,
+        map_: Path,
+        meld: Callable[[str], None],
+    ):
+        self.kb, self.vl, self.pad, self.map, self.meld = kb, vl, pad, map_, meld
+        self.basis = Casus(meta=Meta(datum=date.today().isoformat()))
+        self.nieuw = True
+        if pad is not None and pad.exists():
+            self.basis = lees_casus(kb, pad)
+            self.nieuw = False
+        self.stand: Stand = stand_uit_casus(self.basis, SECTIE)
+        self.klaar = bool((self.basis.meta.model_dump().get(SECTIE) or {}).get("klaar"))
+
+    def vul_aan(self, casus: Casus) -> None:
+        vul_aan(self.stand, casus)
+
+    def bewaar(self, stand: Stand | None = None) -> None:
+        if self.pad is None:
+            naam = self.stand.meta.get("naam") or self.stand.meta.get("organisatie")
+            if not naam:
+                return  # nothing to name the file after yet
+            maak_map(self.map)
+            self.pad = bestandsnaam(self.map, str(naam))
+            self.meld(f"Casusbestand: {self.pad}")
+        casus = casus_uit_stand(self.basis, self.stand, SECTIE, klaar=self.klaar)
+        with ononderbroken():
+            schrijf_casus(self.pad, casus)
+
+    def voer_uit(self, beantwoord: Beantwoorder, kies: Overzicht | None) -> Casus:
+        """Ask what is left, review (when there is a screen), save as finished; KeyboardInterrupt
+        at any moment becomes Afgebroken with the command that resumes."""
+        try:
+            if self.pad is not None and self.nieuw:
+                self.bewaar()
+            doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+            while kies is not None:
+                rijen = overzicht(self.vl, self.stand)
+                keuze = kies(
+                    [(self._label(v.id), antwoord_tekst(v, self.stand, self.kb)) for v in rijen]
+                )
+                if keuze is None:
+                    break
+                vraag = rijen[keuze]
+                zet_antwoord(self.stand, vraag, beantwoord(vraag, self.stand, None), wis=True)
+                self.bewaar()
+                doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+            self.klaar = True
+            self.bewaar()
+        except (KeyboardInterrupt, EOFError):
+            if self.pad is None:
+                raise Afgebroken("Intake afgebroken. Er was nog niets opgeslagen.") from None
+            raise Afgebroken(
+                f"Voortgang is opgeslagen in {self.pad}.\nGa verder met: {opdracht(self.pad)}"
+            ) from None
+        if self.pad is None:
+            raise AdviesError("de casus heeft geen naam; geef een CASE op of vul meta.naam in")
+        return casus_uit_stand(self.basis, self.stand, SECTIE, klaar=True)
+
+    def _label(self, vraag_id: str) -> str:
+        v = self.vl.vraag(vraag_id)
+        if v.label:
+            return v.label
+        return str(self.kb.feiten[v.feit]["label"]) if v.feit else v.id
+
+
+def oordeelregel(advies: Advies) -> str:
+    """The verdict in one line, with what it rests on (the full advice is one command away)."""
+    regel = f"Oordeel: {advies.verdict_label.upper()}"
+    if advies.verdict == "no_go" and advies.alternatief:
+        return f"{regel}; wat beter past: {', '.join(a.naam for a in advies.alternatief)}"
+    if advies.verdict == "go_onder_voorwaarden":
+        titels = "; ".join(b.titel.rstrip(".") for b in advies.voorwaarden)
+        return f"{regel}; voorwaarden: {titels}"
+    if advies.verdict == "onvoldoende_informatie":
+        aantal = sum(1 for v in advies.open_vragen if v.beslissend)
+        return f"{regel}; eerst te beantwoorden: {aantal} open vraag{'' if aantal == 1 else 'en'}"
+    return regel

@@ -1,0 +1,131 @@
+"""The terminal: the ONLY module that imports questionary and prompt_toolkit.
+
+One function per question type and the review screen. Ctrl-C raises KeyboardInterrupt (we use
+`unsafe_ask`, so an interrupt is never mistaken for an empty answer); the caller saves and exits.
+Imported only when a questionnaire is really asked, so other commands do not pay for it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+
+import questionary
+from questionary import Choice, Separator, Style
+
+from .questionnaire import Vraag
+from .vraagflow import WAAROM, Antwoord, antwoord_uit_keuze, antwoord_uit_tekst
+
+_WAAROM_KEUZE = "waarom"
+_KLAAR = -1
+# readable without colour too: the pointer and the answer carry the meaning, colour only helps
+STIJL = Style(
+    [
+        ("qmark", "fg:ansicyan bold"),
+        ("question", "bold"),
+        ("answer", "fg:ansigreen bold"),
+        ("pointer", "fg:ansicyan bold"),
+        ("highlighted", "fg:ansicyan bold"),
+        ("instruction", "fg:ansibrightblack"),
+    ]
+)
+
+
+def meld(tekst: str = "", *, zacht: bool = False) -> None:
+    """Print between questions, wrapped to the terminal (through prompt_toolkit, so tests can
+    swallow it). A line starting with "- " keeps its continuation lines under its text."""
+    breedte = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+    regels = []
+    for regel in tekst.splitlines() or [""]:
+        inspringen = regel[: len(regel) - len(regel.lstrip())]
+        vervolg = inspringen + ("  " if regel.lstrip().startswith("- ") else "")
+        regels += textwrap.wrap(
+            regel, breedte, subsequent_indent=vervolg, break_on_hyphens=False
+        ) or [""]
+    questionary.print("\n".join(regels), style="fg:ansibrightblack" if zacht else "")
+
+
+def stel_vraag(
+    vraag: Vraag,
+    *,
+    voortgang: tuple[int, int] | None,
+    waarom: Callable[[], str],
+    huidige_keuze: int | None = None,
+    huidige_tekst: str = "",
+) -> Antwoord:
+    """Ask until the answer is valid; "Waarom vragen we dit?" prints the reason and asks again."""
+    kop = f"[{voortgang[0]}/{voortgang[1]}]" if voortgang else "?"
+    if vraag.help:
+        meld(vraag.help, zacht=True)
+    while True:
+        if vraag.type == "keuze":
+            antwoord = _keuzevraag(vraag, kop, huidige_keuze)
+        else:
+            antwoord = _tekstvraag(vraag, kop, huidige_tekst)
+        if antwoord is not None:
+            return antwoord
+        meld("Waarom vragen we dit?")
+        meld(waarom() or "Dit gegeven komt in het casusbestand; geen regel leest het.", zacht=True)
+
+
+def _keuzevraag(vraag: Vraag, kop: str, huidig: int | None) -> Antwoord | None:
+    keuzes: list[Choice | Separator] = [
+        Choice(k.tekst, value=i) for i, k in enumerate(vraag.keuzes)
+    ]
+    keuzes += [Separator(" "), Choice("? Waarom vragen we dit?", value=_WAAROM_KEUZE)]
+    gekozen = questionary.select(
+        vraag.tekst,
+        choices=keuzes,
+        default=keuzes[huidig] if huidig is not None else None,
+        qmark=kop,
+        style=STIJL,
+        instruction="(pijltjes en Enter)",
+    ).unsafe_ask()
+    if gekozen == _WAAROM_KEUZE:
+        return None
+    return antwoord_uit_keuze(vraag, gekozen)
+
+
+def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
+    def valideer(tekst: str) -> bool | str:
+        if tekst.strip() == WAAROM:
+            return True
+        uitkomst = antwoord_uit_tekst(vraag, tekst)
+        return uitkomst if isinstance(uitkomst, str) else True
+
+    if vraag.type == "getal":
+        uitleg = f"({vraag.validatie.min}-{vraag.validatie.max}; leeg = weet ik niet; ? = waarom)"
+    elif vraag.validatie.verplicht:
+        uitleg = "(? = waarom)"
+    else:
+        uitleg = "(leeg = weet ik niet; ? = waarom)"
+    tekst = questionary.text(
+        vraag.tekst, default=huidig, validate=valideer, qmark=kop, style=STIJL, instruction=uitleg
+    ).unsafe_ask()
+    if tekst.strip() == WAAROM:
+        return None
+    uitkomst = antwoord_uit_tekst(vraag, tekst)
+    assert not isinstance(uitkomst, str)  # the validator let only valid input through
+    return uitkomst
+
+
+def kies_in_overzicht(rijen: list[tuple[str, str]], *, titel: str, klaar: str) -> int | None:
+    """The review screen: every answer as a row; pick one to change it, or `klaar` to finish.
+
+    Returns the index of the row to change, or None when the user is done.
+    """
+    breedte = min(34, max((len(label) for label, _ in rijen), default=0))
+    keuzes: list[Choice | Separator] = [Choice(klaar, value=_KLAAR), Separator(" ")]
+    keuzes += [
+        Choice(f"{label[:breedte]:<{breedte}}  {tekst}", value=i)
+        for i, (label, tekst) in enumerate(rijen)
+    ]
+    gekozen = questionary.select(
+        titel,
+        choices=keuzes,
+        qmark="✔",
+        style=STIJL,
+        instruction="(kies een antwoord om het te wijzigen)",
+    ).unsafe_ask()
+    return None if gekozen == _KLAAR else int(gekozen)

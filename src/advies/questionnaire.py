@@ -1,0 +1,300 @@
+"""Questionnaires as data (questionnaires/*.yaml): the pydantic models, loading and checking.
+
+A question fills one fact, several facts at once (a manager's question that maps onto two facts),
+or a descriptive field of `meta`. The flow (what to ask next) is in `vraagflow`; the terminal is
+in `prompts`. Nothing here talks to the user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import __version__, conditions
+from .casus import Meta, controleer_feit
+from .errors import InvoerFout, KennisbankFout
+from .kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde
+from .resources import data_dir
+from .yamlio import lees_tekstbestand, lees_yaml_tekst
+
+Waarde = str | bool | int
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Keuze(_Strikt):
+    """One answer to pick: the fact value(s) it stands for, or "weet ik niet" (`onbekend`)."""
+
+    tekst: str
+    waarde: Waarde | None = None  # for a question with one `feit`
+    feiten: dict[str, Waarde] = Field(default_factory=dict)  # for a question with `feiten`
+    onbekend: bool = False
+
+
+class Validatie(_Strikt):
+    min: int | None = None
+    max: int | None = None
+    verplicht: bool = False
+    max_lengte: int | None = None
+
+
+class Vraag(_Strikt):
+    id: str
+    type: Literal["keuze", "getal", "tekst"]
+    tekst: str
+    label: str | None = None  # short name on the review screen; a fact's label by default
+    help: str | None = None
+    feit: str | None = None
+    feiten: tuple[str, ...] = ()
+    meta: str | None = None
+    keuzes: tuple[Keuze, ...] = ()
+    validatie: Validatie = Field(default_factory=Validatie)
+    when: dict[str, Any] | None = None
+    # copier's rule: a question that `when` skips gets this value (a question with one fact only)
+    standaard: Waarde | None = None
+    waarom: str | None = None  # only for descriptive questions: no rule reads them
+    conditie: Any = Field(default=None, exclude=True)
+
+    @property
+    def vult(self) -> tuple[str, ...]:
+        """The facts this question fills (empty for a descriptive question)."""
+        return (self.feit,) if self.feit else self.feiten
+
+    @property
+    def sleutel(self) -> str:
+        """Under what name a "weet ik niet" is remembered: the fact, the meta field or the id."""
+        return self.feit or self.meta or self.id
+
+
+class Vragenlijst(_Strikt):
+    naam: str
+    titel: str
+    inleiding: str
+    vragen: tuple[Vraag, ...]
+    bestand: str = ""
+
+    def vraag(self, vraag_id: str) -> Vraag:
+        return next(v for v in self.vragen if v.id == vraag_id)
+
+    def vragen_voor(self, feit: str) -> list[Vraag]:
+        return [v for v in self.vragen if feit in v.vult]
+
+
+def laad_vragenlijst(kb: Kennisbank, naam: str | Path) -> Vragenlijst:
+    """Load questionnaires/<naam>.yaml (or a path) and check it against the fact catalogue.
+
+    The checked questionnaire is cached next to the knowledge base's cache, keyed on the file, the
+    rules and the program's version: parsing YAML in pure Python would cost the first question
+    a noticeable part of its 400 ms.
+    """
+    pad = Path(naam) if isinstance(naam, Path) else data_dir("questionnaires") / f"{naam}.yaml"
+    cache = _cachebestand(kb, pad)
+    if cache is not None:
+        with contextlib.suppress(Exception):
+            bewaard = pickle.loads(cache.read_bytes())
+            if isinstance(bewaard, Vragenlijst):
+                return bewaard
+    vl = _laad(kb, pad)
+    if cache is not None:
+        with contextlib.suppress(Exception):
+            from .casefiles import schrijf_atomisch
+
+            schrijf_atomisch(cache, pickle.dumps(vl))
+    return vl
+
+
+def _cachebestand(kb: Kennisbank, pad: Path) -> Path | None:
+    """None when caching is switched off or the files cannot be read (then: no cache)."""
+    if os.environ.get("ADVIES_GEEN_CACHE"):
+        return None
+    try:
+        h = hashlib.sha256(f"{__version__}|{kb.versie}".encode())
+        for bestand in [pad, *sorted(Path(kb.map).rglob("*.yaml"))]:
+            st = bestand.stat()
+            h.update(f"{bestand}|{st.st_size}|{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    if os.environ.get("ADVIES_CACHE"):
+        map_ = Path(os.environ["ADVIES_CACHE"])
+    else:
+        from platformdirs import user_cache_dir
+
+        map_ = Path(user_cache_dir("advies"))
+    return map_ / f"vragenlijst-{pad.stem}-{h.hexdigest()[:24]}.pickle"
+
+
+def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
+    try:
+        data = _lees_yaml(pad)
+        ruw = data.get("vragen") if isinstance(data, dict) else None
+        if not isinstance(ruw, list):
+            raise KennisbankFout(f"{pad}: een lijst 'vragen' verwacht")
+        vragen = tuple(_vraag(kb, item, pad) for item in ruw)
+        vl = Vragenlijst.model_validate({**data, "vragen": vragen, "bestand": str(pad)})
+    except InvoerFout as fout:
+        raise KennisbankFout(fout.bericht()) from None
+    except ValidationError as fout:
+        raise KennisbankFout(f"{pad}: {fout}") from None
+    ids = [v.id for v in vl.vragen]
+    dubbel = {i for i in ids if ids.count(i) > 1}
+    if dubbel:
+        raise KennisbankFout(f"{pad}: vraag-id {sorted(dubbel)[0]} komt twee keer voor")
+    return vl
+
+
+def _lees_yaml(pad: Path) -> Any:
+    """Our own shipped file: one pass of the parser (a case file's alias check costs a second
+    pass, and the first question must be on screen quickly)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    tekst = lees_tekstbestand(pad)
+    try:
+        return YAML(typ="safe").load(tekst)
+    except YAMLError:
+        return lees_yaml_tekst(tekst, str(pad))  # for its message with the line
+
+
+def _vraag(kb: Kennisbank, item: Any, pad: Path) -> Vraag:
+    vraag_id = item.get("id", "?") if isinstance(item, dict) else "?"
+    try:
+        vraag = Vraag.model_validate(item)
+        conditie = None
+        if vraag.when is not None:
+            conditie = conditions.parse(vraag.when, kb.feiten, kb.drempels)
+        vraag = vraag.model_copy(update={"conditie": conditie})
+        _controleer(kb, vraag)
+    except (ValidationError, conditions.ConditieFout, ValueError) as fout:
+        raise KennisbankFout(f"{pad}, vraag {vraag_id}: {fout}") from None
+    return vraag
+
+
+def _controleer(kb: Kennisbank, v: Vraag) -> None:
+    """A question must fill something real with values the fact allows."""
+    soorten = [x for x in (v.feit, v.feiten, v.meta) if x]
+    if len(soorten) != 1:
+        raise ValueError("geef precies één van 'feit', 'feiten' of 'meta'")
+    for feit in v.vult:
+        if feit not in kb.feiten:
+            raise ValueError(f"onbekend feit {feit!r}")
+    if v.meta is not None:
+        if v.meta not in Meta.model_fields or v.type != "tekst":
+            raise ValueError(f"'meta: {v.meta}' moet een tekstvraag naar een veld van meta zijn")
+        return
+    if v.waarom is not None:
+        raise ValueError("'waarom' volgt bij een feit uit de regels; schrijf het niet bij de vraag")
+    if v.type == "tekst":
+        raise ValueError("een tekstvraag vult alleen 'meta'")
+    if v.type == "getal":
+        d = kb.feiten[v.feit or ""] if v.feit else {}
+        if d.get("type") != "getal":
+            raise ValueError("een getalvraag vult precies één feit van het type getal")
+        laag, hoog = v.validatie.min, v.validatie.max
+        if laag is None or hoog is None or laag < d["min"] or hoog > d["max"] or laag > hoog:
+            raise ValueError(
+                f"geef 'validatie' met min en max binnen {d['min']} tot en met {d['max']}"
+            )
+    if v.type == "keuze":
+        _controleer_keuzes(kb, v)
+    if v.standaard is not None:
+        if not v.feit or v.conditie is None:
+            raise ValueError("'standaard' hoort bij een vraag met één feit en een 'when'")
+        _check(kb, v.feit, v.standaard)
+
+
+def _controleer_keuzes(kb: Kennisbank, v: Vraag) -> None:
+    onbekend = [k for k in v.keuzes if k.onbekend]
+    if len(onbekend) != 1:
+        raise ValueError("elke keuzevraag heeft precies één keuze 'weet ik niet' (onbekend: true)")
+    for k in v.keuzes:
+        if k.onbekend:
+            if k.waarde is not None or k.feiten:
+                raise ValueError(f"keuze {k.tekst!r}: 'weet ik niet' zet geen waarde")
+        elif v.feit:
+            if k.waarde is None or k.feiten:
+                raise ValueError(f"keuze {k.tekst!r}: geef een 'waarde' voor {v.feit}")
+            _check(kb, v.feit, k.waarde)
+        else:
+            if set(k.feiten) != set(v.feiten):
+                raise ValueError(f"keuze {k.tekst!r}: zet elk van de feiten {', '.join(v.feiten)}")
+            for feit, waarde in k.feiten.items():
+                _check(kb, feit, waarde)
+
+
+def _check(kb: Kennisbank, feit: str, waarde: Any) -> None:
+    try:
+        canoniek = controleer_feit(kb, feit, waarde, bestand="", regel=None)
+    except InvoerFout as fout:
+        raise ValueError(fout.message) from None
+    if canoniek != waarde or type(canoniek) is not type(waarde):
+        raise ValueError(f"feit {feit}: schrijf de waarde {waarde!r} zoals feiten.yaml haar noemt")
+
+
+def controleer_antwoord(
+    kb: Kennisbank, vl: Vragenlijst, feit: str, waarde: Any, *, bestand: str
+) -> None:
+    """The questionnaire's own validation of a given value: its number range, and the choices it
+    offers where a fact is a choice (a number offered as choices keeps its full range)."""
+    for v in vl.vragen_voor(feit):
+        if v.type == "getal":
+            laag, hoog = v.validatie.min, v.validatie.max
+            if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
+                raise InvoerFout(
+                    f"feit '{feit}': ongeldige waarde {waarde!r}. "
+                    f"Toegestaan: {laag} tot en met {hoog}",
+                    bestand=bestand,
+                )
+        elif v.type == "keuze" and v.feit and kb.feiten[feit]["type"] == "keuze":
+            toegestaan = [k.waarde for k in v.keuzes if not k.onbekend]
+            if waarde not in toegestaan:
+                raise InvoerFout(
+                    f"feit '{feit}': ongeldige waarde {waarde!r}. Toegestaan: "
+                    + ", ".join(
+                        str(w).lower() if isinstance(w, bool) else str(w) for w in toegestaan
+                    ),
+                    bestand=bestand,
+                )
+
+
+def waarom(vraag: Vraag, kb: Kennisbank, nog_van_belang: list[str] | None = None) -> str:
+    """Why we ask this, derived from the rules that read the fact, so it cannot drift from them.
+
+    `nog_van_belang` are the ids of the rules that still need the answer, given what is known.
+    """
+    if vraag.meta is not None:
+        return vraag.waarom or ""
+    lezers = [r for r in kb.regels() if set(r.feiten) & set(vraag.vult)]
+    bevindingen = [r for r in lezers if isinstance(r, Bevindingsregel)]
+    sleutels = [r for r in lezers if isinstance(r, Sleutelvoorwaarde)]
+    overig = dict.fromkeys(_OVERIG[r.categorie] for r in lezers if r.categorie in _OVERIG)
+    regels = ["Het antwoord telt mee voor:"]
+    for b in bevindingen:
+        soort = "indicatie" if b.ernst is None else b.ernst
+        regels += [f"  - {b.titel} ({b.code}, {soort})", f"    bron: {_bronnen(b)}"]
+    for s in sleutels:
+        regels += [f"  - de sleutelvoorwaarde {s.naam}", f"    bron: {_bronnen(s)}"]
+    if overig:
+        regels.append("  - het voorstel: " + ", ".join(overig))
+    if nog_van_belang is not None and not nog_van_belang:
+        regels.append("Met wat al bekend is, verandert dit antwoord het advies niet meer.")
+    return "\n".join(regels)
+
+
+_OVERIG = {
+    "methode": "de werkvormen",
+    "vorm": "de begeleidingsvorm",
+    "stijl": "de begeleidingsstijl",
+    "samenstelling": "de samenstelling van de groep",
+}
+
+
+def _bronnen(regel: Any) -> str:
+    return "; ".join(dict.fromkeys(str(b) for b in regel.bronnen))

@@ -1,0 +1,95 @@
+"""The advice document as Markdown: CommonMark, pipe tables, the chart as an inline SVG block."""
+
+from __future__ import annotations
+
+from ..kennisbank import Bron
+from ..render_text import bronnen_tekst
+from .chart import als_svg
+from .document import Alinea, Blok, Document, Grafiek, Kader, Lijst, Punt, Sectie, Tabel
+
+_STATUS_TEKEN = {"vervuld": "✓", "niet_vervuld": "✗", "onbekend": "?"}
+
+
+def _bron(bronnen: tuple[Bron, ...]) -> str:
+    return f" *({bronnen_tekst(bronnen)})*" if bronnen else ""
+
+
+def _inline(tekst: str, vet: str | None, bronnen: tuple[Bron, ...]) -> str:
+    delen = [f"**{vet}**"] if vet else []
+    if tekst:
+        delen.append(tekst)
+    return " ".join(delen) + _bron(bronnen)
+
+
+def _punten(punten: tuple[Punt, ...], genummerd: bool, inspringen: str = "") -> list[str]:
+    regels = []
+    for i, p in enumerate(punten, 1):
+        teken = f"{i}. " if genummerd else "- "
+        regels.append(inspringen + teken + _inline(p.tekst, p.vet, p.bronnen))
+        if p.sub:
+            regels += _punten(p.sub, False, inspringen + " " * len(teken))
+    return regels
+
+
+def _cel(tekst: str) -> str:
+    return tekst.replace("|", "\\|").replace("\n", " ")
+
+
+def _tabel(tabel: Tabel) -> list[str]:
+    regels = ["| " + " | ".join(tabel.kolommen) + " |", "|" + " --- |" * len(tabel.kolommen)]
+    for rij in tabel.rijen:
+        cellen = []
+        for cel in rij:
+            tekst = f"**{cel.tekst}**" if cel.vet and cel.tekst else cel.tekst
+            if cel.status:
+                tekst = f"{_STATUS_TEKEN[cel.status]} {tekst}"
+            if cel.bronnen:
+                bron = bronnen_tekst(cel.bronnen)
+                tekst = f"{tekst} *({bron})*" if tekst else bron
+            cellen.append(_cel(tekst))
+        regels.append("| " + " | ".join(cellen) + " |")
+    return regels
+
+
+def _blok(blok: Blok) -> list[str]:
+    if isinstance(blok, Alinea):
+        tekst = _inline(blok.tekst, blok.vet, blok.bronnen)
+        if blok.stijl == "citaat":
+            return [f"> {tekst}"]
+        return [f"*{tekst}*" if blok.stijl == "klein" and not blok.bronnen else tekst]
+    if isinstance(blok, Lijst):
+        return _punten(blok.punten, blok.genummerd)
+    if isinstance(blok, Tabel):
+        return _tabel(blok)
+    if isinstance(blok, Grafiek):
+        return [als_svg(blok)]
+    if isinstance(blok, Kader):
+        regels = [f"> **{blok.kop}**"]
+        for binnen in blok.blokken:
+            regels.append(">")
+            regels += [f"> {r}" if r else ">" for r in _blok(binnen)]
+        return regels
+    raise TypeError(f"onbekend blok {type(blok).__name__}")
+
+
+def _sectie(sectie: Sectie, niveau: int) -> list[str]:
+    regels = [f"{'#' * niveau} {sectie.kop}", ""]
+    for blok in sectie.blokken:
+        regels += [*_blok(blok), ""]
+    for sub in sectie.subsecties:
+        regels += _sectie(sub, niveau + 1)
+    return regels
+
+
+def als_markdown(doc: Document) -> str:
+    regels = [f"# {doc.titel}", ""]
+    if doc.ondertitel:
+        regels += [f"**{doc.ondertitel}**  ", f"*{doc.versie_label}*", ""]
+    else:
+        regels += [f"*{doc.versie_label}*", ""]
+    regels += [f"- **{g.label}:** {g.waarde}" for g in doc.gegevens]
+    regels.append("")
+    for sectie in doc.secties:
+        regels += _sectie(sectie, 2)
+    regels += ["---", "", f"*{doc.voetregel}*", ""]
+    return "\n".join(regels)

@@ -1,0 +1,55 @@
+"""One entry point: build the document model once, then hand it to the renderer of the format.
+
+The document libraries (jinja2, docxtpl, fpdf2, Pillow) are imported only here, per format, so
+`advies beoordeel` never pays for them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from ..advice import Advies
+from ..casus import Casus
+from ..kennisbank import Kennisbank
+from .document import Voor, bouw_document
+
+Formaat = Literal["md", "html", "docx", "pdf"]
+FORMATEN: tuple[str, ...] = ("md", "html", "docx", "pdf")
+
+
+def render_report(
+    casus: Casus,
+    advies: Advies,
+    kb: Kennisbank,
+    format: Formaat = "md",
+    voor: Voor = "klant",
+    sjabloon: Path | None = None,
+    *,
+    datum: date | None = None,
+) -> bytes | str:
+    """The written advice in one format: text for md and html, bytes for docx and pdf.
+
+    `sjabloon` is a Word template for docx (None: the one shipped with advies). `datum` is used
+    when the case has no meta.datum (default: today). Everything is rendered in memory; nothing
+    is written.
+    """
+    doc = bouw_document(casus, advies, kb, voor=voor, datum=datum)
+    if format == "md":
+        from .markdown import als_markdown
+
+        return als_markdown(doc)
+    if format == "html":
+        from .html import als_html
+
+        return als_html(doc)
+    if format == "docx":
+        from .docx import als_docx
+
+        return als_docx(doc, sjabloon)
+    if format == "pdf":
+        from .pdf import als_pdf
+
+        return als_pdf(doc)
+    raise ValueError(f"onbekend formaat {format!r}; kies uit {', '.join(FORMATEN)}")

@@ -1,0 +1,289 @@
+"""The manager's self-check: the result as data (the `--format json` contract) and as a screen.
+
+Scored per key condition (rules/sleutelvoorwaarden.yaml) from the same evaluation as every advice:
+an unknown answer leaves a condition `onbekend`, an open question, never a pass.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from .advice import Advies
+from .casus import Casus, Meta
+from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
+from .kennisbank import Bron, Kennisbank
+from .questionnaire import Vragenlijst
+from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop, geldt
+
+Status = Literal["vervuld", "niet_vervuld", "onbekend"]
+BREEDTE = 88
+MAX_EERST = 3
+TEKEN = {"vervuld": "●", "onbekend": "○", "niet_vervuld": "✗"}
+WOORD = {"vervuld": "vervuld", "onbekend": "onbekend", "niet_vervuld": "niet vervuld"}
+SECTIE = "zelfcheck"
+
+
+class GegevenAntwoord(BaseModel):
+    feit: str
+    vraag: str
+    antwoord: str
+
+
+class Voorwaarde(BaseModel):
+    code: str
+    naam: str
+    status: Status
+    uitleg: str
+    te_regelen: str
+    prioriteit: int
+    uw_antwoord: list[GegevenAntwoord]  # for `niet_vervuld`: the answers that stand in the way
+    nog_te_weten: list[str]  # for `onbekend`: the self-check's questions still unanswered
+    bronnen: list[Bron]
+
+
+class Actie(BaseModel):
+    voorwaarde: str
+    naam: str
+    status: Status
+    tekst: str
+    uw_antwoord: list[GegevenAntwoord]
+    bronnen: list[Bron]
+
+
+class Gespreksonderwerp(BaseModel):
+    soort: Literal["bezwaar", "voorwaarde", "open_vraag"]
+    titel: str
+    tekst: str
+
+
+class Zelfcheck(BaseModel):
+    kennisbank_versie: str
+    verdict: str
+    verdict_label: str
+    verdict_zin: str
+    telling: dict[Status, int]
+    voorwaarden: list[Voorwaarde]
+    eerst_regelen: list[Actie]
+    met_coach: list[Gespreksonderwerp]
+    alternatief: list[str]
+    antwoorden: dict[str, Any]
+
+
+def beoordeel_zelfcheck(kb: Kennisbank, vl: Vragenlijst, antwoorden: dict[str, Any]) -> Zelfcheck:
+    from .evaluation import evalueer
+
+    advies = evalueer(Casus(antwoorden=antwoorden), kb, wat_als=False)
+    return zelfcheck_uit_advies(kb, vl, advies, antwoorden)
+
+
+def _vraagtekst(kb: Kennisbank, vl: Vragenlijst, feit: str) -> str:
+    """The question in the manager's words where the self-check has one."""
+    vragen = vl.vragen_voor(feit)
+    return vragen[0].tekst if vragen else str(kb.feiten[feit]["vraag"])
+
+
+def _onware_feiten(conditie: Conditie | None, antwoorden: dict[str, Any]) -> list[str]:
+    """The facts whose answer makes a condition false: the parts that fail."""
+    if conditie is None or geldt(conditie, antwoorden) is not False:
+        return []
+    if isinstance(conditie, FeitVoorwaarde):
+        return [conditie.feit]
+    assert isinstance(conditie, (Alle, EenVan))
+    return list(dict.fromkeys(f for d in conditie.delen for f in _onware_feiten(d, antwoorden)))
+
+
+def _uw_antwoord(
+    kb: Kennisbank, vl: Vragenlijst, code: str, antwoorden: dict[str, Any]
+) -> list[GegevenAntwoord]:
+    regel = next(s for s in kb.sleutelvoorwaarden if s.code == code)
+    stand = Stand(antwoorden=antwoorden)
+    gegeven: dict[str, GegevenAntwoord] = {}
+    for feit in _onware_feiten(regel.conditie, antwoorden):
+        vragen = vl.vragen_voor(feit)
+        if vragen and vragen[0].id not in gegeven:
+            tekst = antwoord_tekst(vragen[0], stand, kb)
+            gegeven[vragen[0].id] = GegevenAntwoord(
+                feit=feit, vraag=vragen[0].tekst, antwoord=tekst
+            )
+    return list(gegeven.values())
+
+
+def zelfcheck_uit_advies(
+    kb: Kennisbank, vl: Vragenlijst, advies: Advies, antwoorden: dict[str, Any]
+) -> Zelfcheck:
+    prioriteit = {s.code: s.prioriteit for s in kb.sleutelvoorwaarden}
+    voorwaarden = [
+        Voorwaarde(
+            code=s.code,
+            naam=s.naam,
+            status=s.status,
+            uitleg=s.uitleg,
+            te_regelen=s.te_regelen,
+            prioriteit=prioriteit.get(s.code, 99),
+            uw_antwoord=_uw_antwoord(kb, vl, s.code, antwoorden)
+            if s.status == "niet_vervuld"
+            else [],
+            nog_te_weten=list(dict.fromkeys(_vraagtekst(kb, vl, f) for f in s.ontbrekende_feiten)),
+            bronnen=s.bronnen,
+        )
+        for s in advies.sleutelvoorwaarden
+    ]
+    volgorde = {"niet_vervuld": 0, "onbekend": 1}
+    open_ = sorted(
+        (v for v in voorwaarden if v.status != "vervuld"),
+        key=lambda v: (volgorde[v.status], v.prioriteit),
+    )
+    eerst = [
+        Actie(
+            voorwaarde=v.code,
+            naam=v.naam,
+            status=v.status,
+            tekst=v.te_regelen,
+            uw_antwoord=v.uw_antwoord,
+            bronnen=v.bronnen,
+        )
+        for v in open_[:MAX_EERST]
+    ]
+    coach: list[Gespreksonderwerp] = []
+    for b in advies.bevindingen:
+        if b.ernst == "blokkerend" or b.geweigerd:
+            coach.append(Gespreksonderwerp(soort="bezwaar", titel=b.titel, tekst=b.uitleg))
+    for b in advies.voorwaarden:
+        coach.append(
+            Gespreksonderwerp(soort="voorwaarde", titel=b.titel, tekst=b.voorwaarde or b.uitleg)
+        )
+    vragen: dict[str, list[str]] = {}
+    for ov in advies.open_vragen:
+        if ov.beslissend:
+            vragen.setdefault(_vraagtekst(kb, vl, ov.feit), []).append(ov.waarom)
+    for vraag, redenen in vragen.items():
+        coach.append(
+            Gespreksonderwerp(
+                soort="open_vraag", titel=vraag, tekst=" ".join(dict.fromkeys(redenen))
+            )
+        )
+    telling: dict[Status, int] = {"vervuld": 0, "niet_vervuld": 0, "onbekend": 0}
+    for v in voorwaarden:
+        telling[v.status] += 1
+    return Zelfcheck(
+        kennisbank_versie=advies.kennisbank_versie,
+        verdict=advies.verdict,
+        verdict_label=advies.verdict_label,
+        verdict_zin=advies.verdict_zin,
+        telling=telling,
+        voorwaarden=voorwaarden,
+        eerst_regelen=eerst,
+        met_coach=coach,
+        alternatief=[a.naam for a in advies.alternatief],
+        antwoorden=dict(antwoorden),
+    )
+
+
+# --- the screen ---------------------------------------------------------------------------------
+
+
+def _wrap(tekst: str, inspringen: str, vervolg: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        " ".join(tekst.split()),
+        BREEDTE,
+        initial_indent=inspringen,
+        subsequent_indent=inspringen if vervolg is None else vervolg,
+        break_on_hyphens=False,
+    )
+
+
+def balk(z: Zelfcheck) -> str:
+    """A bar readable without colour: ● met, ○ unknown, ✗ not met."""
+    return (
+        "["
+        + "".join(TEKEN[s] * z.telling[s] for s in ("vervuld", "onbekend", "niet_vervuld"))
+        + "]"
+    )
+
+
+def als_tekst(z: Zelfcheck) -> str:
+    t = z.telling
+    regels = [f"Dit wijst op: {z.verdict_label.upper()}", *_wrap(z.verdict_zin, "  ")]
+    if z.alternatief:
+        regels.append("  Wat beter past: " + ", ".join(z.alternatief))
+    regels += [
+        "",
+        f"Sleutelvoorwaarden  {balk(z)}  {t['vervuld']} vervuld, {t['niet_vervuld']} niet vervuld, "
+        f"{t['onbekend']} onbekend",
+    ]
+    breedte = max(len(w) for w in WOORD.values())
+    for v in z.voorwaarden:
+        regels.append(f"  {TEKEN[v.status]} {WOORD[v.status]:<{breedte}}  {v.naam}")
+    regels += ["", "Regel dit eerst"]
+    if not z.eerst_regelen:
+        regels.append("  Alle sleutelvoorwaarden zijn vervuld.")
+    for i, a in enumerate(z.eerst_regelen, start=1):
+        extra = "" if a.status == "niet_vervuld" else " (nog onbekend: zoek dit eerst uit)"
+        regels.append(f"  {i}. {a.naam}{extra}")
+        regels += _wrap(a.tekst, "     ")
+        for antwoord in a.uw_antwoord:
+            regels += _wrap(
+                f'U antwoordde "{antwoord.antwoord}" op: {antwoord.vraag}', "     ", "       "
+            )
+        regels += _wrap("Bron: " + "; ".join(str(b) for b in a.bronnen[:2]), "     ", "       ")
+    regels += ["", "Bespreek met een coach"]
+    kop = {
+        "bezwaar": "Waarom intervisie hier niet past",
+        "voorwaarde": "Voorwaarden waar een coach op zal staan",
+        "open_vraag": "Open vragen",
+    }
+    for soort in ("bezwaar", "voorwaarde", "open_vraag"):
+        onderwerpen = [o for o in z.met_coach if o.soort == soort]
+        if not onderwerpen:
+            continue
+        regels.append(f"  {kop[soort]}:")
+        for o in onderwerpen:
+            if soort == "open_vraag":
+                regels += _wrap(o.titel, "  - ", "    ")
+            else:
+                regels += _wrap(f"{o.titel}. {o.tekst}", "  - ", "    ")
+    if not z.met_coach:
+        regels.append("  Hoe de groep start: welke werkvorm, welke begeleiding, welke afspraken.")
+    regels.append("")
+    return "\n".join(regels)
+
+
+# --- running it ---------------------------------------------------------------------------------
+
+
+def voer_zelfcheck_uit(
+    kb: Kennisbank,
+    vl: Vragenlijst,
+    stand: Stand,
+    beantwoord: Beantwoorder,
+    pad: Path | None,
+    *,
+    tussendoor: bool,
+) -> Zelfcheck:
+    """Ask what is left and score it. With `pad` the answers are kept as a case file a coach can
+    continue with `advies intake`; `tussendoor` saves after every answer (at a terminal)."""
+    from .casefiles import lees_casus, schrijf_casus
+    from .vragenronde import casus_uit_stand, ononderbroken
+
+    basis = (
+        lees_casus(kb, pad)
+        if pad is not None and pad.exists()
+        else Casus(meta=Meta(datum=date.today().isoformat()))
+    )
+    for veld, waarde in basis.meta.model_dump(mode="json", exclude_none=True).items():
+        if veld != SECTIE:
+            stand.meta.setdefault(veld, waarde)
+
+    def bewaar(_: Stand) -> None:
+        if pad is not None:
+            with ononderbroken():
+                schrijf_casus(pad, casus_uit_stand(basis, stand, SECTIE))
+
+    doorloop(vl, kb, stand, beantwoord, bewaar if tussendoor else lambda _: None)
+    bewaar(stand)
+    return beoordeel_zelfcheck(kb, vl, stand.antwoorden)

@@ -1,0 +1,267 @@
+"""The flow of a questionnaire: which question comes next, and what an answer does to the case.
+
+Pure logic, shared by the terminal and its non-interactive twin: `when` conditions on earlier
+answers, goal-driven skipping (a fact the rules no longer need is not asked), validation of typed
+input, and the state that is saved after every answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
+from .kennisbank import Kennisbank
+from .questionnaire import Vraag, Vragenlijst
+
+WAAROM = "?"  # typed at a text or number question: show "Waarom vragen we dit?"
+
+
+@dataclass
+class Stand:
+    """Where a questionnaire stands: the facts, the descriptive data and what is not known.
+
+    `onbekend` holds the keys (fact, meta field or question id) answered with "weet ik niet", so a
+    resumed questionnaire does not ask them again; `afgeleid` the facts filled by a question's
+    `standaard` because its `when` skipped it.
+    """
+
+    antwoorden: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    onbekend: set[str] = field(default_factory=set)
+    afgeleid: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Antwoord:
+    waarden: dict[str, Any] = field(default_factory=dict)
+    onbekend: bool = False
+
+
+ONBEKEND = Antwoord(onbekend=True)
+
+
+def geldt(conditie: Conditie, antwoorden: dict[str, Any]) -> bool | None:
+    """Three-valued: True, False, or None while a fact it reads is unknown."""
+    if isinstance(conditie, FeitVoorwaarde):
+        if conditie.feit not in antwoorden:
+            return None
+        w, c = antwoorden[conditie.feit], conditie.waarde
+        waarden = c if isinstance(c, tuple) else (c,)
+        uitkomst = {
+            "is": lambda: w == c,
+            "in": lambda: w in waarden,
+            "niet_in": lambda: w not in waarden,
+            "kleiner_dan": lambda: w < c,
+            "groter_dan": lambda: w > c,
+            "minstens": lambda: w >= c,
+            "hoogstens": lambda: w <= c,
+        }[conditie.op]()
+        return bool(uitkomst)
+    delen = [geldt(d, antwoorden) for d in conditie.delen]
+    if isinstance(conditie, Alle):
+        return False if False in delen else (True if all(delen) else None)
+    assert isinstance(conditie, EenVan)
+    return True if True in delen else (False if all(d is False for d in delen) else None)
+
+
+def is_beantwoord(vraag: Vraag, stand: Stand) -> bool:
+    if vraag.sleutel in stand.onbekend:
+        return True
+    if vraag.meta is not None:
+        return bool(stand.meta.get(vraag.meta))
+    return all(f in stand.antwoorden for f in vraag.vult)
+
+
+def pas_standaarden_toe(vl: Vragenlijst, stand: Stand) -> None:
+    """Give a question its `standaard` while its `when` is false; take it back when that changes."""
+    for v in vl.vragen:
+        if v.standaard is None or v.conditie is None or v.feit is None:
+            continue
+        if geldt(v.conditie, stand.antwoorden) is False:
+            if v.feit not in stand.antwoorden:
+                stand.antwoorden[v.feit] = v.standaard
+                stand.afgeleid.add(v.feit)
+                stand.onbekend.discard(v.feit)
+        elif v.feit in stand.afgeleid:
+            del stand.antwoorden[v.feit]
+            stand.afgeleid.discard(v.feit)
+
+
+def nodige_feiten(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]]:
+    """Unknown facts that can still change the advice, each with the rules that need it."""
+    if not antwoorden:
+        # nothing known: every rule is undecided, so this needs no engine (and no time to load it)
+        nodig: dict[str, list[str]] = {}
+        for r in kb.regels():
+            for f in r.feiten:
+                nodig.setdefault(f, []).append(r.id)
+        return nodig
+    from .evaluation import nog_nodig
+
+    return nog_nodig(kb, antwoorden)
+
+
+def te_stellen(vl: Vragenlijst, kb: Kennisbank, stand: Stand) -> list[Vraag]:
+    """The questions still to ask, in order, given what is known now."""
+    pas_standaarden_toe(vl, stand)
+    nodig = nodige_feiten(kb, stand.antwoorden)
+    gezien: set[str] = set()
+    rest = []
+    for v in vl.vragen:
+        if v.sleutel in gezien or is_beantwoord(v, stand):
+            continue
+        if v.conditie is not None and geldt(v.conditie, stand.antwoorden) is False:
+            continue
+        if v.vult and not any(f in nodig for f in v.vult if f not in stand.antwoorden):
+            continue  # cannot change the advice any more
+        gezien.add(v.sleutel)
+        rest.append(v)
+    return rest
+
+
+def beantwoord_aantal(vl: Vragenlijst, stand: Stand) -> int:
+    return len({v.sleutel for v in vl.vragen if is_beantwoord(v, stand)} - stand.afgeleid)
+
+
+def zet_antwoord(stand: Stand, vraag: Vraag, antwoord: Antwoord, *, wis: bool = False) -> None:
+    """Record an answer. "Weet ik niet" keeps facts that were already known (a question about two
+    facts may be asked for the one still missing), unless `wis`: the user changes the answer."""
+    if antwoord.onbekend:
+        stand.onbekend.add(vraag.sleutel)
+        if not wis:
+            return
+        for f in vraag.vult:
+            stand.antwoorden.pop(f, None)
+            stand.afgeleid.discard(f)
+        if vraag.meta is not None:
+            stand.meta.pop(vraag.meta, None)
+        return
+    stand.onbekend.discard(vraag.sleutel)
+    for sleutel, waarde in antwoord.waarden.items():
+        if vraag.meta is not None:
+            stand.meta[sleutel] = waarde
+        else:
+            stand.antwoorden[sleutel] = waarde
+            stand.afgeleid.discard(sleutel)
+            stand.onbekend.discard(sleutel)
+
+
+Beantwoorder = Callable[[Vraag, Stand, tuple[int, int] | None], Antwoord]  # None: in the review
+
+
+def doorloop(
+    vl: Vragenlijst,
+    kb: Kennisbank,
+    stand: Stand,
+    beantwoord: Beantwoorder,
+    na_antwoord: Callable[[Stand], None],
+) -> None:
+    """Ask until nothing is left to ask; `na_antwoord` runs after every answer (to save)."""
+    while True:
+        rest = te_stellen(vl, kb, stand)
+        if not rest:
+            return
+        klaar = beantwoord_aantal(vl, stand)
+        antwoord = beantwoord(rest[0], stand, (klaar + 1, klaar + len(rest)))
+        zet_antwoord(stand, rest[0], antwoord)
+        na_antwoord(stand)
+
+
+# --- from what the user picks or types to an answer ------------------------------------------
+
+
+def antwoord_uit_keuze(vraag: Vraag, index: int) -> Antwoord:
+    keuze = vraag.keuzes[index]
+    if keuze.onbekend:
+        return ONBEKEND
+    return Antwoord({vraag.feit: keuze.waarde} if vraag.feit else dict(keuze.feiten))
+
+
+def antwoord_uit_tekst(vraag: Vraag, tekst: str) -> Antwoord | str:
+    """An answer, or a Dutch message saying what to type instead (shown, then asked again)."""
+    tekst = tekst.strip()
+    v = vraag.validatie
+    if vraag.type == "getal":
+        if not tekst:
+            return ONBEKEND
+        if not tekst.isdigit():
+            return (
+                f"Vul een heel getal in van {v.min} tot en met {v.max}, "
+                "of laat het leeg als u het niet weet."
+            )
+        getal = int(tekst)
+        if (v.min is not None and getal < v.min) or (v.max is not None and getal > v.max):
+            return f"Dat kan niet: vul een getal in van {v.min} tot en met {v.max}."
+        return Antwoord({str(vraag.feit): getal})
+    if not tekst:
+        return "Dit is nodig om verder te gaan; vul iets in." if v.verplicht else ONBEKEND
+    if v.max_lengte is not None and len(tekst) > v.max_lengte:
+        return f"Dat is te lang: hooguit {v.max_lengte} tekens."
+    return Antwoord({str(vraag.meta): tekst})
+
+
+def huidige_keuze(vraag: Vraag, stand: Stand) -> int | None:
+    """Index of the choice that matches what is known now (for a default and the review)."""
+    for i, k in enumerate(vraag.keuzes):
+        if k.onbekend:
+            gekozen = vraag.sleutel in stand.onbekend
+        else:
+            zet = {vraag.feit: k.waarde} if vraag.feit else k.feiten
+            gekozen = all(
+                f in stand.antwoorden and stand.antwoorden[f] == w for f, w in zet.items()
+            )
+        if gekozen:
+            return i
+    return None
+
+
+def huidige_tekst(vraag: Vraag, stand: Stand) -> str:
+    """What is typed in the field when a text or number question is asked again."""
+    if vraag.meta is not None:
+        return str(stand.meta.get(vraag.meta) or "")
+    waarde = stand.antwoorden.get(vraag.feit or "")
+    return "" if waarde is None else str(waarde)
+
+
+def antwoord_tekst(vraag: Vraag, stand: Stand, kb: Kennisbank) -> str:
+    """The answer as the review screen shows it."""
+    if vraag.sleutel in stand.onbekend:
+        return "Weet ik niet"
+    if vraag.meta is not None:
+        return str(stand.meta.get(vraag.meta, ""))
+    index = huidige_keuze(vraag, stand) if vraag.keuzes else None
+    if index is not None:
+        tekst = vraag.keuzes[index].tekst
+    elif vraag.feit:
+        waarde = stand.antwoorden.get(vraag.feit)
+        d = kb.feiten[vraag.feit]
+        tekst = str(d.get("waarden", {}).get(waarde, waarde))
+        if d["type"] == "getal":
+            tekst = f"{waarde} {d.get('eenheid', '')}".rstrip()
+        elif d["type"] == "ja_nee":
+            tekst = "ja" if waarde else "nee"
+    else:
+        tekst = ", ".join(f"{f}: {stand.antwoorden.get(f)}" for f in vraag.vult)
+    if set(vraag.vult) & stand.afgeleid:
+        tekst += " (volgt uit eerdere antwoorden)"
+    return tekst
+
+
+def overzicht(vl: Vragenlijst, stand: Stand) -> list[Vraag]:
+    """The answered questions, one per key, in questionnaire order: the review screen's rows."""
+    gezien: set[str] = set()
+    rijen = []
+    for v in vl.vragen:
+        if v.sleutel in gezien or not is_beantwoord(v, stand):
+            continue
+        if (
+            v.conditie is not None
+            and geldt(v.conditie, stand.antwoorden) is False
+            and not (set(v.vult) & stand.afgeleid)
+        ):
+            continue  # another phrasing of this fact is the one that applies
+        gezien.add(v.sleutel)
+        rijen.append(v)
+    return rijen

@@ -1,0 +1,173 @@
+"""End to end in a real terminal (tmux): the coach answers, breaks off with Ctrl-C, resumes,
+changes an answer in the review and gets the verdict. The test reads the screen as a user would:
+it finds the question on screen and answers it with the facts of Ilse's case."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from advies.casefiles import lees_casus
+from advies.kennisbank import Kennisbank
+from advies.questionnaire import Vraag, Vragenlijst
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(
+    TMUX is None, reason="tmux is niet geïnstalleerd; de e2e-test draait in tmux"
+)
+ADVIES = Path(sys.executable).parent / "advies"
+ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
+
+
+class Scherm:
+    """One tmux session on a server of our own (-L), so the user's tmux is never touched."""
+
+    def __init__(self, socket: str):
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        uit = subprocess.run(
+            [str(TMUX), "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+        )
+        return uit.stdout
+
+    def start(self, commando: str, omgeving: dict[str, str]) -> None:
+        env = " ".join(f"{k}={v}" for k, v in omgeving.items())
+        # the shell stays a moment after the command, so its last screen and exit code can be read
+        self.tmux("kill-session", "-t", "e2e")
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            f"env {env} {commando}; echo EINDE=$?; sleep 30",
+        )
+
+    def tekst(self) -> str:
+        return self.tmux("capture-pane", "-p", "-J", "-t", "e2e")
+
+    def wacht_op(self, patroon: str, tijd: float = 15) -> str:
+        einde = time.monotonic() + tijd
+        while time.monotonic() < einde:
+            scherm = self.tekst()
+            if re.search(patroon, scherm):
+                return scherm
+            time.sleep(0.05)
+        raise AssertionError(f"niet op het scherm: {patroon!r}\n--- scherm ---\n{self.tekst()}")
+
+    def toets(self, *toetsen: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", *toetsen)
+
+
+@pytest.fixture
+def scherm() -> Iterator[Scherm]:
+    s = Scherm(f"advies-e2e-{os.getpid()}")
+    yield s
+    s.tmux("kill-server")
+
+
+def vraag_op_scherm(vl: Vragenlijst, scherm: str, nummer: int) -> Vraag:
+    regel = next(r for r in scherm.splitlines() if r.startswith(f"[{nummer}/"))
+    return next(v for v in vl.vragen if v.tekst in regel)
+
+
+def toetsen_voor(vraag: Vraag, waarde: Any) -> list[str]:
+    if vraag.type != "keuze":
+        return [str(waarde) if waarde is not None else "", "Enter"]
+    index = next(
+        i
+        for i, k in enumerate(vraag.keuzes)
+        if (k.onbekend and waarde is None)
+        or (not k.onbekend and k.waarde == waarde and type(k.waarde) is type(waarde))
+    )
+    return ["Down"] * index + ["Enter"]
+
+
+def beantwoord(
+    s: Scherm, vl: Vragenlijst, waarden: dict[str, Any], van: int, tot: int | None
+) -> int:
+    """Answer the questions numbered `van` on, until `tot` or the review screen; returns the next
+    number. Each answer waits for the next question, as a user waits for the screen."""
+    nummer = van
+    while tot is None or nummer < tot:
+        scherm = s.wacht_op(rf"(?m)^\[{nummer}/|Overzicht: klopt alles\?")
+        if not re.search(rf"(?m)^\[{nummer}/", scherm):
+            break
+        vraag = vraag_op_scherm(vl, scherm, nummer)
+        s.toets(*toetsen_voor(vraag, waarden.get(vraag.id)))
+        nummer += 1
+    return nummer
+
+
+def kies_regel(s: Scherm, bevat: str, toets: str) -> None:
+    """Move the pointer (») until its line contains `bevat`, as a user does with the arrow keys."""
+    for _ in range(40):
+        if any(r.startswith(" » ") and bevat in r for r in s.tekst().splitlines()):
+            s.toets("Enter")
+            return
+        s.toets(toets)
+        time.sleep(0.1)
+    raise AssertionError(f"{bevat!r} niet te kiezen\n{s.tekst()}")
+
+
+def test_intake_in_tmux_afbreken_hervatten_wijzigen_en_oordeel(
+    kb: Kennisbank, intake_vl: Vragenlijst, scherm: Scherm, casusmap: Path
+) -> None:
+    ilse = lees_casus(kb, ILSE)
+    meta = ilse.meta.model_dump()
+    waarden: dict[str, Any] = {
+        v.id: meta.get(v.meta) if v.meta else ilse.antwoorden.get(str(v.feit))
+        for v in intake_vl.vragen
+    }
+    waarden["hulpvraag"] = "Ze zijn weinig reflectief; intervisie moet helpen."
+    waarden["leervraag"] = (
+        None  # the client does not know yet: "Weet ik niet", changed in the review
+    )
+    omgeving = {
+        "ADVIES_MAP": str(casusmap),
+        "ADVIES_CACHE": os.environ.get("ADVIES_CACHE", ""),
+        "NO_COLOR": "1",
+    }
+
+    scherm.start(f"{ADVIES} intake", omgeving)
+    scherm.wacht_op("Intake met de opdrachtgever")
+    volgende = beantwoord(scherm, intake_vl, waarden, 1, 10)
+    scherm.wacht_op(rf"(?m)^\[{volgende}/")
+    scherm.toets("C-c")
+    tekst = scherm.wacht_op("EINDE=130")
+    assert "Voortgang is opgeslagen in" in tekst and "Traceback" not in tekst
+    pad = Path(re.search(r"Ga verder met: advies intake (\S+)", tekst).group(1))  # type: ignore[union-attr]
+    assert pad == casusmap / "coordinatoren-zorgdistricten.yaml"
+    bewaard = lees_casus(kb, pad)  # five descriptive answers, three facts and one "weet ik niet"
+    assert list(bewaard.antwoorden) == ["initiatief", "werkproblemen", "casustype"]
+    assert bewaard.meta.model_dump()["intake"]["onbekend"] == ["leervraag"]
+
+    scherm.start(f"{ADVIES} intake {pad}", omgeving)
+    scherm.wacht_op(
+        r"Verder met de intake van Coördinatoren zorgdistricten \(9 vragen beantwoord\)"
+    )
+    beantwoord(scherm, intake_vl, waarden, 10, None)
+    tekst = scherm.wacht_op(r"Overzicht: klopt alles\?")
+    assert re.search(r"Leervraag\s+Weet ik niet", tekst)
+    kies_regel(scherm, "Leervraag", "Down")
+    scherm.wacht_op(r"\? Wat wil de groep eigenlijk leren\?")
+    kies_regel(scherm, "Reflecteren op het eigen handelen", "Up")
+    tekst = scherm.wacht_op(r"Leervraag\s+Reflecteren op het eigen handelen")
+    scherm.toets("Enter")  # the pointer is back on "Klaar"
+    tekst = scherm.wacht_op("EINDE=0")
+    assert "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Het leerklimaat is gesloten" in tekst
+    assert f"Schriftelijk advies: advies rapport {pad}" in tekst
+    assert lees_casus(kb, pad).antwoorden == ilse.antwoorden

@@ -1,0 +1,155 @@
+"""The document model: what the written advice says for each verdict and each audience."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from advies.advice import Advies
+from advies.casus import Casus
+from advies.errors import KennisbankFout
+from advies.kennisbank import Kennisbank
+from advies.report.document import Alinea, Document, Kader, Lijst, Sectie, Tabel, bouw_document
+from advies.report.inhoud import _vervolgstappen, laad_teksten
+
+from .conftest import VASTE_DATUM
+
+
+def _doc(
+    gevallen: dict[str, tuple[Casus, Advies]], kb: Kennisbank, verdict: str, voor: str = "klant"
+) -> Document:
+    casus, advies = gevallen[verdict]
+    return bouw_document(casus, advies, kb, voor=voor, datum=VASTE_DATUM)  # type: ignore[arg-type]
+
+
+def _ankers(doc: Document) -> list[str]:
+    return [s.anker for s in doc.secties]
+
+
+def _sectie(doc: Document, anker: str) -> Sectie:
+    return next(s for s in doc.secties if s.anker == anker)
+
+
+def test_a_no_go_has_no_proposal_and_names_what_fits_instead(gevallen, kb):
+    doc = _doc(gevallen, kb, "no_go")
+    assert "voorstel" not in _ankers(doc)
+    assert "vervolg" not in _ankers(doc)
+    alternatieven = _sectie(doc, "niet").subsecties[0]
+    namen = [p.vet for b in alternatieven.blokken if isinstance(b, Lijst) for p in b.punten]
+    assert namen == ["Conflictbemiddeling.", "Teamcoaching."]
+    assert "watals" in _ankers(doc)
+
+
+def test_insufficient_information_asks_the_open_questions_first_and_calls_the_proposal_provisional(
+    gevallen, kb
+):
+    doc = _doc(gevallen, kb, "onvoldoende_informatie")
+    ankers = _ankers(doc)
+    assert ankers.index("eerst") == ankers.index("kort") + 1
+    assert ankers.index("eerst") < ankers.index("analyse")
+    voorstel = _sectie(doc, "voorstel")
+    assert voorstel.kop == laad_teksten()["voorstel.kop_voorlopig"]
+    assert isinstance(voorstel.blokken[0], Kader) and voorstel.blokken[0].kind == "let_op"
+
+
+def test_a_go_under_conditions_lists_each_condition_as_a_numbered_commitment(gevallen, kb):
+    _, advies = gevallen["go_onder_voorwaarden"]
+    doc = _doc(gevallen, kb, "go_onder_voorwaarden")
+    lijst = next(b for b in _sectie(doc, "voorwaarden").blokken if isinstance(b, Lijst))
+    assert lijst.genummerd
+    assert [p.tekst.split()[:3] for p in lijst.punten] == [["U", "zorgt", "ervoor"]] * len(
+        advies.voorwaarden
+    )
+    assert all(p.bronnen for p in lijst.punten)
+
+
+def test_a_go_has_neither_conditions_nor_a_what_if(gevallen, kb):
+    ankers = _ankers(_doc(gevallen, kb, "go"))
+    assert "voorwaarden" not in ankers and "watals" not in ankers and "niet" not in ankers
+    assert {"voorstel", "vervolg", "bronnen"} <= set(ankers)
+
+
+@pytest.mark.parametrize(
+    "verdict", ["go", "go_onder_voorwaarden", "no_go", "onvoldoende_informatie"]
+)
+def test_the_verdict_is_explained_in_three_or_four_lines(gevallen, kb, verdict):
+    kort = _sectie(_doc(gevallen, kb, verdict), "kort")
+    waarom = [b for b in kort.blokken if isinstance(b, Lijst)][-1]
+    assert 2 <= len(waarom.punten) <= 4
+    assert all(p.tekst.endswith(".") for p in waarom.punten)
+
+
+@pytest.mark.parametrize(
+    "verdict", ["go", "go_onder_voorwaarden", "no_go", "onvoldoende_informatie"]
+)
+def test_only_the_coach_version_shows_the_reason_tree_and_the_rules_that_fired(
+    gevallen, kb, verdict
+):
+    klant = _doc(gevallen, kb, verdict, "klant")
+    coach = _doc(gevallen, kb, verdict, "coach")
+    assert "coach" not in _ankers(klant)
+    bijlage = _sectie(coach, "coach")
+    tabel = next(b for s in bijlage.subsecties for b in s.blokken if isinstance(b, Tabel))
+    _, advies = gevallen[verdict]
+    assert [r[0].tekst for r in tabel.rijen] == [s.regel for s in advies.trace]
+    # the client version carries no rule ids
+    regel_ids = {s.regel for s in advies.trace if "_" in s.regel}
+    tekst = " ".join(b.tekst for b in klant.blokken() if isinstance(b, Alinea))
+    assert not any(r in tekst for r in regel_ids)
+
+
+def test_the_coach_judgement_stands_beside_the_engine_verdict_never_instead_of_it(gevallen, kb):
+    casus, advies = gevallen["oordeel_coach"]
+    doc = _doc(gevallen, kb, "oordeel_coach")
+    kaders = [b for b in _sectie(doc, "kort").blokken if isinstance(b, Kader)]
+    assert [k.kind for k in kaders] == ["oordeel", "coach"]
+    assert advies.verdict_label in kaders[0].kop
+    assert kb.verdicts["no_go"].label in kaders[1].kop
+    assert casus.oordeel_coach is not None
+    assert " ".join(casus.oordeel_coach.reden.split()) in [
+        b.tekst for b in kaders[1].blokken if isinstance(b, Alinea)
+    ]
+    assert doc.verdict == "go_onder_voorwaarden"  # the engine's verdict keeps driving the document
+
+
+def test_every_cited_source_is_listed_with_its_full_reference(gevallen, kb):
+    for verdict in gevallen:
+        for voor in ("klant", "coach"):
+            doc = _doc(gevallen, kb, verdict, voor)
+            lijst = next(b for b in _sectie(doc, "bronnen").blokken if isinstance(b, Lijst))
+            vermeld = {p.vet.rstrip(":") for p in lijst.punten if p.vet}
+            assert {b.sleutel for b in doc.bronnen()} == vermeld
+            assert all(k in kb.bronnen for k in vermeld)
+
+
+def test_the_date_comes_from_the_case_and_otherwise_from_the_parameter(gevallen, kb):
+    casus, advies = gevallen["go"]
+    assert bouw_document(casus, advies, kb).datum == "18 november 2026"
+    zonder = casus.model_copy(update={"meta": casus.meta.model_copy(update={"datum": None})})
+    assert bouw_document(zonder, advies, kb, datum=date(2027, 3, 5)).datum == "5 maart 2027"
+
+
+def test_a_missing_request_is_said_plainly_not_left_blank(gevallen, kb):
+    casus, advies = gevallen["go"]
+    zonder = casus.model_copy(update={"meta": casus.meta.model_copy(update={"hulpvraag": None})})
+    vraag = bouw_document(zonder, advies, kb, datum=VASTE_DATUM).secties[0]
+    assert vraag.blokken == (Alinea(laad_teksten()["vraag.ontbreekt"]),)
+
+
+def test_next_steps_refuse_a_source_the_knowledge_base_does_not_know(tmp_path: Path, kb):
+    (tmp_path / "vervolgstappen.yaml").write_text(
+        "stappen:\n  - code: x\n    titel: X\n    voor: u\n    wat: iets\n"
+        "    bronnen: [{sleutel: ONBEKEND, plaats: p. 1}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KennisbankFout, match="onbekende bron ONBEKEND"):
+        _vervolgstappen(tmp_path, frozenset(kb.bronnen), frozenset())
+
+
+def test_the_document_model_is_immutable(gevallen, kb):
+    doc = _doc(gevallen, kb, "go")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.titel = "iets anders"  # type: ignore[misc]
