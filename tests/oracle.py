@@ -73,6 +73,7 @@ class OracleUitkomst:
     stijl: str | None
     samenstelling: list[str]  # rule ids of the composition advice, in reading order
     sleutelvoorwaarden: dict[str, str] = field(default_factory=dict)  # code -> status
+    sleutel_ontbreekt: dict[str, list[str]] = field(default_factory=dict)  # code -> unknown facts
 
 
 def _onbekend(regel: Regel, antwoorden: Mapping[str, Any]) -> list[str]:
@@ -98,13 +99,14 @@ def _laagste_rang(regels: Iterable[Any]) -> Any:
 def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
     """Evaluate a case's answers (with `geweigerde_voorwaarden` among them, if any)."""
     geweigerde = set(antwoorden.get("geweigerde_voorwaarden") or ())
-    waar = {r.id for r in kb.regels() if waarde_van(r.conditie, antwoorden) is True}
+    staat = {r.id: waarde_van(r.conditie, antwoorden) for r in kb.regels()}
+    waar = {regel_id for regel_id, w in staat.items() if w is True}
 
     gelden = [b for b in kb.bevindingen if b.id in waar]
     onbeslist = {
         b.id: _onbekend(b, antwoorden)
         for b in kb.bevindingen
-        if b.soort != "indicatie" and waarde_van(b.conditie, antwoorden) is None
+        if b.soort != "indicatie" and staat[b.id] is None
     }
     beslissend_onbeslist = [
         b for b in kb.bevindingen if b.id in onbeslist and b.ernst in _BESLISSEND
@@ -134,9 +136,11 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
     samenstelling += [r.id for r in kb.samenstellingsregels if r.id in waar]
 
     sleutel = {}
+    ontbreekt = {}
     for s in kb.sleutelvoorwaarden:
-        w = waarde_van(s.conditie, antwoorden)
+        w = staat[s.id]
         sleutel[s.code] = "vervuld" if w is True else "onbekend" if w is None else "niet_vervuld"
+        ontbreekt[s.code] = _onbekend(s, antwoorden) if w is None else []
 
     return OracleUitkomst(
         verdict=verdict,
@@ -150,6 +154,7 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
         stijl=stijl.stijl if stijl else None,
         samenstelling=samenstelling,
         sleutelvoorwaarden=sleutel,
+        sleutel_ontbreekt=ontbreekt,
     )
 
 

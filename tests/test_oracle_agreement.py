@@ -43,6 +43,9 @@ def engine_kant(advies: Advies) -> dict[str, Any]:
         "stijl": advies.begeleiding.stijl and advies.begeleiding.stijl.code,
         "samenstelling": [a.regel for a in advies.samenstelling.adviezen],
         "sleutelvoorwaarden": {s.code: s.status for s in advies.sleutelvoorwaarden},
+        "sleutelvoorwaarden, ontbrekende feiten": {
+            s.code: s.ontbrekende_feiten for s in advies.sleutelvoorwaarden
+        },
     }
 
 
@@ -59,6 +62,7 @@ def oracle_kant(o: OracleUitkomst) -> dict[str, Any]:
         "stijl": o.stijl,
         "samenstelling": o.samenstelling,
         "sleutelvoorwaarden": o.sleutelvoorwaarden,
+        "sleutelvoorwaarden, ontbrekende feiten": o.sleutel_ontbreekt,
     }
 
 

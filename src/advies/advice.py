@@ -39,6 +39,7 @@ class Samenstelling(BaseModel):
     groepsgrootte: int | None
     aantal_groepen: int | None
     groepen: list[int]
+    aanvullen: int = Field(0, description="Zoveel deelnemers erbij werven om de groepen te vullen")
     minimum: int
     maximum: int
     ideaal: int

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
-Operator = Literal["is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens"]
+Operator = Literal["is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens", "onbekend"]
 OPERATORS: tuple[str, ...] = (
-    "is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens",
+    "is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens", "onbekend",
 )
 NUMERIC_OPERATORS = {"kleiner_dan", "groter_dan", "minstens", "hoogstens"}
 
@@ -75,6 +75,13 @@ def _parse_feit(
     op = ops[0]
     waarde = raw[op]
     soort = feiten[feit]["type"]
+    if op == "onbekend":
+        # true exactly when the fact is unknown: never undecided itself. For proposals that
+        # need a safe default ("experience unknown: start with the basic model"), never for
+        # findings, where an unknown must stay an open question.
+        if waarde is not True:
+            raise ConditieFout(f"feit {feit}: 'onbekend' kent alleen de waarde true")
+        return FeitVoorwaarde(feit, op, True)
     if op in NUMERIC_OPERATORS:
         if soort != "getal":
             raise ConditieFout(f"feit {feit} is geen getal; '{op}' kan niet")
@@ -140,7 +147,7 @@ _OP_TEKST = {
 def beschrijf(conditie: Conditie | None, feiten: Mapping[str, Mapping[str, Any]]) -> str:
     """The condition read back in plain Dutch, as a coach reviewing the rules would say it."""
     if conditie is None:
-        return "altijd"
+        return "altijd (standaardregel)"
     if isinstance(conditie, FeitVoorwaarde):
         return _beschrijf_feit(conditie, feiten)
     woord = " en " if isinstance(conditie, Alle) else " of "
@@ -153,6 +160,8 @@ def _beschrijf_feit(c: FeitVoorwaarde, feiten: Mapping[str, Mapping[str, Any]]) 
     if c.op in _OP_TEKST:
         extra = f" ({c.drempel})" if c.drempel else ""
         return f"{c.feit} {_OP_TEKST[c.op]} {c.waarde}{extra}"
+    if c.op == "onbekend":
+        return f"{c.feit} is onbekend"
     if c.op == "is":
         return f"{c.feit} is {toon_waarde(c.waarde)}"
     waarden = c.waarde if isinstance(c.waarde, tuple) else (c.waarde,)

@@ -69,6 +69,10 @@ class _Patronen:
     def _literal(self, c: FeitVoorwaarde) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
         f = c.feit
         soort = self.feiten[f]["type"]
+        if c.op == "onbekend":
+            onbekend = {f: _GETAL_ONBEKEND if soort == "getal" else ONBEKEND}
+            bekend = {"$neq": {f: _GETAL_ONBEKEND if soort == "getal" else ONBEKEND}}
+            return onbekend, onbekend, bekend
         if soort == "keuze":
             gekozen = list(c.waarde) if isinstance(c.waarde, tuple) else [c.waarde]
             rest = [w for w in self.feiten[f]["waarden"] if w not in gekozen]

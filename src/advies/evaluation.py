@@ -101,6 +101,8 @@ def _bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
                 alt = kb.alternatieven[regel.alternatief]
                 if all(a.code != alt.code for a in alternatieven):
                     alternatieven.append(Alternatief(**dict(alt)))
+        if not alternatieven:
+            alternatieven.append(Alternatief(**dict(kb.geen_alternatief)))
     tekst = kb.verdicts[verdict]
     return Advies.model_construct(
         kennisbank_versie=kb.versie,
@@ -154,13 +156,19 @@ def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
     )
 
 
-def verdeel_groepen(n: int, minimum: int, maximum: int, ideaal: int) -> list[int]:
-    """Split n participants into groups within [minimum, maximum], as close to ideaal as possible."""
-    if n <= maximum:
-        return [n]
-    laagste = math.ceil(n / maximum)
+def verdeel_groepen(n: int, minimum: int, maximum: int, ideaal: int) -> tuple[list[int], int]:
+    """Groups within [minimum, maximum], as close to ideaal as possible, and how many people to
+    recruit when no split of n fits (9 with 5..8: two groups of 5 after recruiting one; 3: one)."""
+    laagste = max(1, math.ceil(n / maximum))
+    if n < laagste * minimum:
+        aanvullen = laagste * minimum - n
+        return _verdeel(n + aanvullen, laagste), aanvullen
     hoogste = max(laagste, n // minimum)
     aantal = min(range(laagste, hoogste + 1), key=lambda k: (abs(n / k - ideaal), k))
+    return _verdeel(n, aantal), 0
+
+
+def _verdeel(n: int, aantal: int) -> list[int]:
     basis, rest = divmod(n, aantal)
     return [basis + 1] * rest + [basis] * (aantal - rest)
 
@@ -170,7 +178,7 @@ def _samenstelling(kb: Kennisbank, antwoorden: dict[str, Any], waar: list[Any]) 
     maximum = kb.drempel(kb.grootte.max)
     ideaal = kb.drempel(kb.grootte.ideaal)
     n = antwoorden.get("groepsgrootte")
-    groepen = verdeel_groepen(n, minimum, maximum, ideaal) if n else []
+    groepen, aanvullen = verdeel_groepen(n, minimum, maximum, ideaal) if n else ([], 0)
     adviezen = [
         SamenstellingsAdvies(tekst=r.samenstelling, regel=r.id, bronnen=r.bronnen)
         for r in _volgorde(kb, waar)
@@ -185,6 +193,7 @@ def _samenstelling(kb: Kennisbank, antwoorden: dict[str, Any], waar: list[Any]) 
         groepsgrootte=n,
         aantal_groepen=len(groepen) or None,
         groepen=groepen,
+        aanvullen=aanvullen,
         minimum=minimum,
         maximum=maximum,
         ideaal=ideaal,
@@ -248,12 +257,12 @@ def _open_vragen(kb: Kennisbank, antwoorden: dict[str, Any], onbeslist: list[Any
     volgorde = list(kb.feiten)
     for feit, regels in sorted(per_feit.items(), key=lambda kv: volgorde.index(kv[0])):
         beslissend = any(r.ernst in ("blokkerend", "voorwaardelijk") for r in regels)
-        titels = "; ".join(dict.fromkeys(r.titel.rstrip(".") for r in regels))
+        titels = "; ".join(dict.fromkeys(r.titel[0].lower() + r.titel[1:].rstrip(".") for r in regels))
         vragen.append(
             OpenVraag(
                 feit=feit,
                 vraag=kb.feiten[feit]["vraag"],
-                waarom=f"Nodig om te beoordelen: {titels}.",
+                waarom=f"Het antwoord bepaalt of dit speelt: {titels}.",
                 regels=[r.id for r in regels],
                 beslissend=beslissend,
             )

@@ -66,7 +66,7 @@ class Bevindingsregel(Regel):
     ernst: Ernst | None = None
     uitleg: str
     voorwaarde: str | None = None
-    alternatief: str | None = None
+    alternatief: str | None = None  # required when blocking; for a condition: when refused
     samenstelling: str | None = None
 
 
@@ -190,6 +190,7 @@ class Kennisbank:
     sleutelvoorwaarden: list[Sleutelvoorwaarde]
     verdicts: dict[str, VerdictTekst]
     geweigerd: Weigering
+    geen_alternatief: Alternatief
     _index: dict[str, Regel] = field(init=False, repr=False)
     _codes: dict[str, Bevindingsregel] = field(init=False, repr=False)
     _leesvolgorde: dict[str, tuple[int, int]] = field(init=False, repr=False)
@@ -325,11 +326,20 @@ def _laad(root: Path) -> Kennisbank:
     try:
         kb["verdicts"] = {k: VerdictTekst.model_validate(v) for k, v in oordeel["verdicts"].items()}
         kb["geweigerd"] = Weigering.model_validate(oordeel["geweigerd"])
+        kb["geen_alternatief"] = Alternatief.model_validate(oordeel["geen_alternatief"])
     except (ValidationError, KeyError, AttributeError) as fout:
         raise KennisbankFout(f"{root / 'oordeel.yaml'}: {fout}") from None
     kennisbank = Kennisbank(**kb)
     _controleer(kennisbank)
     return kennisbank
+
+
+def _operatoren(conditie: Any) -> set[str]:
+    if conditie is None:
+        return set()
+    if isinstance(conditie, conditions.FeitVoorwaarde):
+        return {conditie.op}
+    return set().union(*(_operatoren(d) for d in conditie.delen))
 
 
 def _controleer(kb: Kennisbank) -> None:
@@ -343,13 +353,18 @@ def _controleer(kb: Kennisbank) -> None:
             if bron.sleutel not in kb.bronnen:
                 raise KennisbankFout(f"{regel.bestand}, regel {regel.id}: onbekende bron {bron.sleutel}")
     for b in kb.bevindingen:
+        if "onbekend" in _operatoren(b.conditie):
+            raise KennisbankFout(
+                f"{b.bestand}, regel {b.id}: 'onbekend' hoort niet in een bevinding; "
+                "een onbekend feit wordt daar vanzelf een open vraag"
+            )
         if b.soort == "indicatie" and b.ernst is not None:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: een indicatie heeft geen ernst")
         if b.soort != "indicatie" and b.ernst is None:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: ernst ontbreekt")
         if b.ernst == "voorwaardelijk" and not b.voorwaarde:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: 'voorwaarde' ontbreekt")
-        if b.ernst == "blokkerend" and b.alternatief not in kb.alternatieven:
+        if (b.ernst == "blokkerend" or b.alternatief) and b.alternatief not in kb.alternatieven:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: onbekend alternatief {b.alternatief!r}")
         if b.als is None:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: een bevinding heeft een voorwaarde nodig")

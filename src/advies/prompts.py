@@ -18,6 +18,7 @@ from .questionnaire import Vraag
 from .vraagflow import WAAROM, Antwoord, antwoord_uit_keuze, antwoord_uit_tekst
 
 _WAAROM_KEUZE = "waarom"
+_GETOOND: set[str] = set()
 _KLAAR = -1
 # readable without colour too: the pointer and the answer carry the meaning, colour only helps
 STIJL = Style(
@@ -94,15 +95,25 @@ def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
         uitkomst = antwoord_uit_tekst(vraag, tekst)
         return uitkomst if isinstance(uitkomst, str) else True
 
+    # the hint goes above the question: questionary keeps an instruction next to the answer
     if vraag.type == "getal":
-        uitleg = f"({vraag.validatie.min}-{vraag.validatie.max}; leeg = weet ik niet; ? = waarom)"
-    elif vraag.validatie.verplicht:
-        uitleg = "(? = waarom)"
+        hint = f"Een getal van {vraag.validatie.min} tot en met {vraag.validatie.max}. "
     else:
-        uitleg = "(leeg = weet ik niet; ? = waarom)"
+        hint = ""
+    # how to answer "weet ik niet" and how to ask why: once per run is enough
+    if "leeg" not in _GETOOND and not vraag.validatie.verplicht:
+        hint += "Leeg laten = weet ik niet. "
+        _GETOOND.add("leeg")
+    if "waarom" not in _GETOOND:
+        hint += "Typ ? voor: waarom vragen we dit?"
+        _GETOOND.add("waarom")
+    if hint:
+        meld(hint, zacht=True)
     tekst = questionary.text(
-        vraag.tekst, default=huidig, validate=valideer, qmark=kop, style=STIJL, instruction=uitleg
+        vraag.tekst, default=huidig, validate=valideer, qmark=kop, style=STIJL
     ).unsafe_ask()
+    if not tekst.strip():
+        meld("  (weet ik niet)", zacht=True)
     if tekst.strip() == WAAROM:
         return None
     uitkomst = antwoord_uit_tekst(vraag, tekst)
@@ -118,7 +129,7 @@ def kies_in_overzicht(rijen: list[tuple[str, str]], *, titel: str, klaar: str) -
     breedte = min(34, max((len(label) for label, _ in rijen), default=0))
     keuzes: list[Choice | Separator] = [Choice(klaar, value=_KLAAR), Separator(" ")]
     keuzes += [
-        Choice(f"{label[:breedte]:<{breedte}}  {tekst}", value=i)
+        Choice(f"{label[:breedte]:<{breedte}}  {_kort(tekst)}", value=i)
         for i, (label, tekst) in enumerate(rijen)
     ]
     gekozen = questionary.select(
@@ -129,3 +140,9 @@ def kies_in_overzicht(rijen: list[tuple[str, str]], *, titel: str, klaar: str) -
         instruction="(kies een antwoord om het te wijzigen)",
     ).unsafe_ask()
     return None if gekozen == _KLAAR else int(gekozen)
+
+
+def _kort(tekst: str, lengte: int = 60) -> str:
+    """One line per answer on the review screen; a long answer (the request) is shortened."""
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"

@@ -1,21 +1,19 @@
-"""The advice as terminal text, as Markdown, and the reason tree (`--uitleg`). Rendering only."""
+"""The advice as terminal text, as Markdown, and the reason tree (`--uitleg`). Rendering only.
+
+Text and Markdown share one outline (`_secties`), so the two never differ in content.
+"""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from .advice import Advies, Bevinding
 from .conditions import toon_waarde
 from .kennisbank import Bron, Kennisbank
 
 BREEDTE = 88
-_SOORT_KOP = {
-    "contra_indicatie": "Contra-indicaties",
-    "aandachtspunt": "Aandachtspunten",
-    "indicatie": "Indicaties",
-}
-_STATUS = {"vervuld": "vervuld", "niet_vervuld": "niet vervuld", "onbekend": "onbekend"}
 
 
 def bronnen_tekst(bronnen: Iterable[Bron]) -> str:
@@ -26,17 +24,125 @@ def _wrap(tekst: str, inspringen: str = "  ") -> str:
     return textwrap.fill(" ".join(tekst.split()), BREEDTE, initial_indent=inspringen, subsequent_indent=inspringen)
 
 
-def _punt(tekst: str, inspringen: str = "  ") -> str:
+def _punt(tekst: str, inspringen: str = "  ", teken: str = "-") -> str:
     """A bullet whose continuation lines line up under the text, not under the dash."""
+    eerste = f"{inspringen}{teken} "
     return textwrap.fill(
-        " ".join(tekst.split()), BREEDTE, initial_indent=inspringen + "- ", subsequent_indent=inspringen + "  "
+        " ".join(tekst.split()), BREEDTE, initial_indent=eerste, subsequent_indent=" " * len(eerste)
     )
 
 
+@dataclass
+class Punt:
+    """One item of a section: a title, then lines of text, then where it comes from."""
+
+    kop: str
+    regels: list[str] = field(default_factory=list)
+    bron: str = ""
+
+
+@dataclass
+class Sectie:
+    kop: str
+    punten: list[Punt]
+    genummerd: bool = False
+    kort: bool = False  # one line per item, no text (the indications at the terminal)
+
+
 def _ernst(b: Bevinding) -> str:
-    if b.geweigerd:
-        return "geweigerd, blokkerend"
-    return b.ernst or "indicatie"
+    return "geweigerd, dus blokkerend" if b.geweigerd else (b.ernst or "")
+
+
+def _secties(advies: Advies) -> list[Sectie]:
+    """The outline of an advice, most urgent first. No proposal for a no go: it would not be used."""
+    secties: list[Sectie] = []
+    no_go = advies.verdict == "no_go"
+    beslissend = [v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"]
+    if beslissend:
+        secties.append(Sectie("Eerst te beantwoorden", [Punt(f"{v.vraag} ({v.feit})", [v.waarom]) for v in beslissend]))
+    blokkades = [b for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd]
+    if blokkades:
+        secties.append(
+            Sectie(
+                "Waarom geen intervisie",
+                [Punt(f"{b.titel} [{b.code}] ({_ernst(b)})", [b.uitleg], bronnen_tekst(b.bronnen)) for b in blokkades],
+            )
+        )
+    if advies.alternatief:
+        secties.append(
+            Sectie(
+                "Wat past in plaats van intervisie",
+                [Punt(a.naam, [a.uitleg], bronnen_tekst(a.bronnen)) for a in advies.alternatief],
+            )
+        )
+    voorwaarden = advies.voorwaarden
+    if voorwaarden:
+        kop = "Ook nodig als de blokkade is opgelost" if no_go else "Voorwaarden voor het adviesgesprek"
+        secties.append(
+            Sectie(
+                kop,
+                [
+                    Punt(f"{b.titel} [{b.code}]", [b.uitleg, f"Voorwaarde: {b.voorwaarde}"], bronnen_tekst(b.bronnen))
+                    for b in voorwaarden
+                ],
+                genummerd=True,
+            )
+        )
+    aandacht = advies.van_soort("aandachtspunt")
+    if aandacht:
+        secties.append(
+            Sectie("Aandachtspunten", [Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen)) for b in aandacht])
+        )
+    indicaties = advies.van_soort("indicatie")
+    if indicaties:
+        secties.append(
+            Sectie(
+                "Wat in orde is",
+                [Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen)) for b in indicaties],
+                kort=True,
+            )
+        )
+    if not no_go:
+        kop = "Voorstel (voorlopig)" if advies.verdict == "onvoldoende_informatie" else "Voorstel"
+        secties.append(Sectie(kop, _voorstel(advies)))
+    overig = [v for v in advies.open_vragen if v not in beslissend]
+    if overig:
+        secties.append(Sectie("Nog uit te zoeken", [Punt(f"{v.vraag} ({v.feit})", [v.waarom]) for v in overig]))
+    if advies.wat_als:
+        secties.append(Sectie("Wat het oordeel zou veranderen", [Punt(w.zin) for w in advies.wat_als]))
+    return secties
+
+
+def _voorstel(advies: Advies) -> list[Punt]:
+    s = advies.samenstelling
+    punten = []
+    if s.groepsgrootte and s.aantal_groepen:
+        if s.aantal_groepen > 1:
+            verdeling = " + ".join(str(g) for g in s.groepen)
+            groep = f"{s.groepsgrootte} deelnemers in {s.aantal_groepen} groepen ({verdeling})"
+        else:
+            groep = f"één groep van {s.groepen[0]}"
+        if s.aanvullen:
+            groep += f", na het werven van {s.aanvullen} deelnemer{'s' if s.aanvullen > 1 else ''} erbij"
+        punten.append(Punt(f"Groep: {groep}", [a.tekst for a in s.adviezen]))
+    else:
+        punten.append(Punt(f"Groep: {s.minimum} tot {s.maximum} deelnemers per groep", [a.tekst for a in s.adviezen]))
+    b = advies.begeleiding
+    if b.vorm:
+        regels = [b.vorm.reden]
+        if b.begeleide_bijeenkomsten:
+            regels.append(f"Begeleide bijeenkomsten: {b.begeleide_bijeenkomsten}.")
+        punten.append(Punt(f"Begeleiding: {b.vorm.naam}", regels, bronnen_tekst(b.vorm.bronnen)))
+    if b.stijl:
+        punten.append(Punt(f"Stijl: {b.stijl.naam}", [b.stijl.reden], bronnen_tekst(b.stijl.bronnen)))
+    for i, m in enumerate(advies.methoden, 1):
+        duur = ""
+        if m.duur_minuten:
+            tot = f"-{m.duur_minuten_max}" if m.duur_minuten_max else ""
+            duur = f", ca. {m.duur_minuten}{tot} min"
+        rol = "Methode om mee te beginnen" if i == 1 else f"Methode {i}"
+        punten.append(Punt(f"{rol}: {m.naam}{duur}", [m.redenen[0]], bronnen_tekst(m.bronnen)))
+    return punten
 
 
 def als_tekst(advies: Advies) -> str:
@@ -49,127 +155,53 @@ def als_tekst(advies: Advies) -> str:
     if advies.oordeel_coach:
         oc = advies.oordeel_coach
         regels += ["", f"Oordeel van de coach: {oc.verdict.replace('_', ' ')}", _wrap(oc.reden)]
-    beslissend = [v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"]
-    if beslissend:
-        regels += ["", "Eerst te beantwoorden"]
-        for v in beslissend:
-            regels.append(f"  - {v.vraag} ({v.feit})")
-            regels.append(_wrap(v.waarom, "    "))
-    if advies.alternatief:
-        regels += ["", "Wat past in plaats van intervisie"]
-        for a in advies.alternatief:
-            regels.append(f"  - {a.naam}")
-            regels.append(_wrap(a.uitleg, "    "))
-    if advies.voorwaarden:
-        regels += ["", "Voorwaarden voor het adviesgesprek"]
-        for i, b in enumerate(advies.voorwaarden, 1):
-            regels.append(f"  {i}. {b.titel} [{b.code}]")
-            regels.append(_wrap(b.voorwaarde or "", "     "))
-            regels.append(f"     Bron: {bronnen_tekst(b.bronnen)}")
-    for soort, kop in _SOORT_KOP.items():
-        items = advies.van_soort(soort)
-        if not items:
-            continue
-        regels += ["", kop]
-        if soort == "indicatie":  # what is in order needs no explanation at the terminal
-            regels += [f"  + {b.titel} [{b.code}]" for b in items]
-            continue
-        for b in items:
-            ernst = f" ({_ernst(b)})" if soort != "indicatie" else ""
-            regels.append(f"  - {b.titel} [{b.code}]{ernst}")
-            regels.append(_wrap(b.uitleg, "    "))
-            regels.append(f"    Bron: {bronnen_tekst(b.bronnen)}")
-    regels += ["", *_voorstel_tekst(advies)]
-    overig = [v for v in advies.open_vragen if v not in beslissend]
-    if overig:
-        regels += ["", "Nog uit te zoeken"]
-        regels += [f"  - {v.vraag} ({v.feit})" for v in overig]
-    if advies.wat_als:
-        regels += ["", "Wat het oordeel zou veranderen"]
-        regels += [_punt(w.zin) for w in advies.wat_als]
+    for sectie in _secties(advies):
+        regels += ["", sectie.kop]
+        for i, punt in enumerate(sectie.punten, 1):
+            teken = f"{i}." if sectie.genummerd else ("+" if sectie.kort else "-")
+            regels.append(_punt(punt.kop, "  ", teken))
+            if sectie.kort:
+                continue
+            inspringen = " " * (len(teken) + 3)
+            regels += [_wrap(r, inspringen) for r in punt.regels]
+            if punt.bron:
+                regels.append(_wrap(f"Bron: {punt.bron}", inspringen))
     regels += ["", f"Kennisbank {advies.kennisbank_versie} · advies {advies.advies_versie}"]
     return "\n".join(regels) + "\n"
 
 
-def _voorstel_tekst(advies: Advies) -> list[str]:
-    s = advies.samenstelling
-    regels = ["Voorstel"]
-    if s.groepsgrootte:
-        if s.aantal_groepen and s.aantal_groepen > 1:
-            verdeling = " + ".join(str(g) for g in s.groepen)
-            regels.append(f"  Groepen: {s.aantal_groepen} groepen ({verdeling}) van {s.groepsgrootte} deelnemers")
-        else:
-            regels.append(f"  Groep: één groep van {s.groepsgrootte} (streef naar {s.minimum}-{s.maximum})")
-    else:
-        regels.append(f"  Groep: {s.minimum} tot {s.maximum} deelnemers per groep")
-    for a in s.adviezen:
-        regels.append(_punt(a.tekst, "    "))
-    b = advies.begeleiding
-    if b.vorm:
-        extra = f", {b.begeleide_bijeenkomsten} begeleide bijeenkomsten" if b.begeleide_bijeenkomsten else ""
-        regels.append(f"  Begeleiding: {b.vorm.naam}{extra}")
-        regels.append(_wrap(b.vorm.reden, "    "))
-    if b.stijl:
-        regels.append(f"  Stijl: {b.stijl.naam}")
-        regels.append(_wrap(b.stijl.reden, "    "))
-    if advies.methoden:
-        regels.append("  Methoden, in deze volgorde:")
-        for i, m in enumerate(advies.methoden, 1):
-            duur = f", ca. {m.duur_minuten} min" if m.duur_minuten else ""
-            regels.append(f"    {i}. {m.naam}{duur}")
-            regels.append(_wrap(m.redenen[0], "       "))
-    return regels
-
-
 def als_markdown(advies: Advies, kb: Kennisbank) -> str:
-    """Markdown for a wiki or an e-mail; the same content as the text, with sources spelled out."""
+    """Markdown for a wiki or an e-mail: the same outline as the text, with sources spelled out."""
     md: list[str] = [f"# Advies intervisie{': ' + advies.casus if advies.casus else ''}", ""]
     md += [f"**Oordeel: {advies.verdict_label}.** {advies.verdict_zin}", ""]
     if advies.oordeel_coach:
         oc = advies.oordeel_coach
-        md += [f"**Oordeel van de coach:** {oc.verdict.replace('_', ' ')}. {oc.reden}", ""]
-    beslissend = [v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"]
-    if beslissend:
-        md += ["## Eerst te beantwoorden", ""]
-        md += [f"- **{v.vraag}** ({v.feit}) {v.waarom}" for v in beslissend]
+        md += [f"**Oordeel van de coach: {oc.verdict.replace('_', ' ')}.** {oc.reden}", ""]
+    for sectie in _secties(advies):
+        md += [f"## {sectie.kop}", ""]
+        for i, punt in enumerate(sectie.punten, 1):
+            teken = f"{i}." if sectie.genummerd else "-"
+            if sectie.kort:
+                md.append(f"{teken} {punt.kop}")
+                continue
+            tekst = " ".join(" ".join(r.split()) for r in punt.regels)
+            bron = f" *({punt.bron})*" if punt.bron else ""
+            md.append(f"{teken} **{punt.kop}.** {tekst}{bron}".rstrip())
         md.append("")
-    if advies.alternatief:
-        md += ["## Wat past in plaats van intervisie", ""]
-        md += [f"- **{a.naam}.** {' '.join(a.uitleg.split())} *({bronnen_tekst(a.bronnen)})*" for a in advies.alternatief]
-        md.append("")
-    if advies.voorwaarden:
-        md += ["## Voorwaarden", ""]
-        md += [
-            f"{i}. **{b.titel}.** {' '.join((b.voorwaarde or '').split())} *({bronnen_tekst(b.bronnen)})*"
-            for i, b in enumerate(advies.voorwaarden, 1)
-        ]
-        md.append("")
-    for soort, kop in _SOORT_KOP.items():
-        items = advies.van_soort(soort)
-        if items:
-            md += [f"## {kop}", "", "| code | bevinding | ernst | toelichting | bron |", "| --- | --- | --- | --- | --- |"]
-            for b in items:
-                ernst = _ernst(b) if soort != "indicatie" else ""
-                md.append(
-                    f"| {b.code} | {b.titel} | {ernst} | {' '.join(b.uitleg.split())} | {bronnen_tekst(b.bronnen)} |"
-                )
-            md.append("")
-    md += ["## Voorstel", ""]
-    md += [regel.strip() if regel.startswith("  ") and not regel.startswith("    ") else regel for regel in _voorstel_tekst(advies)[1:]]
-    md.append("")
-    if any(v not in beslissend for v in advies.open_vragen):
-        md += ["## Nog uit te zoeken", ""]
-        md += [f"- {v.vraag} ({v.feit})" for v in advies.open_vragen if v not in beslissend]
-        md.append("")
-    if advies.wat_als:
-        md += ["## Wat het oordeel zou veranderen", ""]
-        md += [f"- {w.zin}" for w in advies.wat_als]
-        md.append("")
-    gebruikt = sorted({b.sleutel for stap in advies.trace for b in stap.bronnen})
     md += ["## Bronnen", ""]
-    md += [f"- **{k}**: {kb.bronnen[k].volledig}" for k in gebruikt if k in kb.bronnen]
+    md += [f"- **{k}**: {kb.bronnen[k].volledig}" for k in _geciteerd(advies) if k in kb.bronnen]
     md += ["", f"*Kennisbank {advies.kennisbank_versie} · advies {advies.advies_versie}*", ""]
     return "\n".join(md)
+
+
+def _geciteerd(advies: Advies) -> list[str]:
+    """The source keys cited by what the advice shows (not by everything the rules read)."""
+    sleutels = {b.sleutel for sectie in _secties(advies) for p in sectie.punten for b in _bron_sleutels(p.bron)}
+    return sorted(sleutels)
+
+
+def _bron_sleutels(bron: str) -> list[Bron]:
+    return [Bron(sleutel=d.split(",")[0].strip(), plaats="") for d in bron.split(";") if d.strip()]
 
 
 def uitleg_boom(advies: Advies) -> str:
@@ -192,9 +224,10 @@ def uitleg_boom(advies: Advies) -> str:
             blad.append(f"  gelezen: {_feiten(stap.feiten)}")
             blad.append(f"  bron: {bronnen_tekst(stap.bronnen)}")
         takken.append((f"{naam}: {len(items) or 'geen'}", blad))
-    open_blad = []
-    for v in advies.open_vragen:
-        open_blad.append(f"{v.feit} onbekend{' (beslissend)' if v.beslissend else ''}: nodig voor {', '.join(v.regels)}")
+    open_blad = [
+        f"{v.feit} onbekend{' (beslissend)' if v.beslissend else ''}: nodig voor {', '.join(v.regels)}"
+        for v in advies.open_vragen
+    ]
     takken.append((f"open vragen: {len(advies.open_vragen) or 'geen'}", open_blad))
     voorstel = []
     for keuze, soort in ((advies.begeleiding.vorm, "vorm"), (advies.begeleiding.stijl, "stijl")):
@@ -207,9 +240,9 @@ def uitleg_boom(advies: Advies) -> str:
     for i, (kop, blad) in enumerate(takken):
         laatste = i == len(takken) - 1
         regels.append(("└─ " if laatste else "├─ ") + kop)
-        for j, regel in enumerate(blad):
-            prefix = "   " if laatste else "│  "
-            regels.append(prefix + regel if regel.startswith("  ") else prefix + ("• " + regel))
+        prefix = "   " if laatste else "│  "
+        for regel in blad:
+            regels.append(prefix + regel if regel.startswith("  ") else prefix + "• " + regel)
     regels.append(f"Kennisbank {advies.kennisbank_versie}")
     return "\n".join(regels) + "\n"
 

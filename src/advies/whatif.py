@@ -90,7 +90,8 @@ def _kandidaten(kb: Kennisbank, regel: Bevindingsregel, antwoorden: dict[str, An
         kandidaten.append((_WEIGER, regel.code))
     for feit in regel.feiten:
         d = kb.feiten[feit]
-        if d.get("veranderbaar", True) is False or feit not in antwoorden:
+        veranderbaar = d.get("veranderbaar", True)
+        if veranderbaar is False or feit not in antwoorden:
             continue
         huidig = antwoorden[feit]
         if d["type"] == "keuze":
@@ -98,7 +99,10 @@ def _kandidaten(kb: Kennisbank, regel: Bevindingsregel, antwoorden: dict[str, An
         elif d["type"] == "ja_nee":
             kandidaten.append((feit, not huidig))
         elif d["type"] == "getal":
-            kandidaten += [(feit, g) for g in _grenzen(regel.conditie, feit) if g != huidig]
+            grenzen = [g for g in _grenzen(regel.conditie, feit) if g != huidig]
+            if veranderbaar == "alleen_hoger":  # recruiting more people is advice; fewer is not
+                grenzen = [g for g in grenzen if g > huidig]
+            kandidaten += [(feit, g) for g in grenzen]
     return kandidaten
 
 
@@ -110,7 +114,8 @@ def _grenzen(conditie: Conditie | None, feit: str) -> list[int]:
         if conditie.feit != feit or not isinstance(conditie.waarde, int):
             return []
         w = conditie.waarde
-        return {"kleiner_dan": [w], "groter_dan": [w], "minstens": [w - 1], "hoogstens": [w + 1]}.get(conditie.op, [])
+        grens = {"kleiner_dan": [w], "groter_dan": [w], "minstens": [w - 1], "hoogstens": [w + 1]}
+        return grens.get(conditie.op, [])
     return [g for deel in conditie.delen for g in _grenzen(deel, feit)]
 
 
@@ -135,6 +140,7 @@ def _snoei(wijzigingen: list[tuple[str, Any]], genoeg: Any) -> list[tuple[str, A
 
 def _als_wat_als(kb: Kennisbank, basis: dict[str, Any], wijzigingen: list[tuple[str, Any]], verdict: str) -> WatAls:
     items = []
+    aanvaard = [w for f, w in wijzigingen if f == _WEIGER]
     for feit, waarde in wijzigingen:
         if feit == _WEIGER:
             titel = kb.bevinding(waarde).titel
@@ -146,5 +152,11 @@ def _als_wat_als(kb: Kennisbank, basis: dict[str, Any], wijzigingen: list[tuple[
         getoond = d.get("waarden", {}).get(waarde, toon_waarde(waarde)) if d["type"] == "keuze" else toon_waarde(waarde)
         tekst = f"{label} '{getoond}' wordt"
         items.append(Wijziging(feit=feit, van=basis.get(feit), naar=waarde, tekst=tekst))
-    zin = "Als " + " en ".join(i.tekst for i in items) + f", dan: {kb.verdicts[verdict].label.lower()}."
+    delen = [i.tekst for i in items if i.feit != _WEIGER]
+    if len(aanvaard) > 1:  # one clause for all accepted conditions, not one per condition
+        titels = " en ".join(f"'{kb.bevinding(c).titel}'" for c in aanvaard)
+        delen.insert(0, f"de opdrachtgever de voorwaarden bij {titels} alsnog aanvaardt")
+    else:
+        delen = [i.tekst for i in items]
+    zin = "Als " + " en ".join(delen) + f", dan: {kb.verdicts[verdict].label.lower()}."
     return WatAls(wijzigingen=items, verdict=verdict, zin=zin)  # type: ignore[arg-type]
