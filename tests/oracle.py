@@ -40,6 +40,8 @@ def waarde_van(conditie: Conditie | None, antwoorden: Mapping[str, Any]) -> Drie
 
 
 def _literal(c: FeitVoorwaarde, waarde: Any) -> Drie:
+    if c.op == "onbekend":  # asks about the knowledge itself: never undecided
+        return waarde is None
     if waarde is None:
         return None
     if c.op == "is":
@@ -48,6 +50,8 @@ def _literal(c: FeitVoorwaarde, waarde: Any) -> Drie:
     if c.op in ("in", "niet_in"):
         lijst = c.waarde if isinstance(c.waarde, tuple) else (c.waarde,)
         return (waarde in lijst) == (c.op == "in")
+    if c.op not in ("kleiner_dan", "groter_dan", "minstens", "hoogstens"):
+        raise NotImplementedError(f"het oracle kent operator {c.op!r} nog niet")
     grens = c.waarde
     assert isinstance(grens, int) and isinstance(waarde, int)
     return {

@@ -17,7 +17,9 @@ class Bevinding(BaseModel):
     ernst: Literal["blokkerend", "voorwaardelijk", "advies"] | None
     uitleg: str
     voorwaarde: str | None = None
-    geweigerd: bool = Field(False, description="De opdrachtgever weigerde deze voorwaarde: nu blokkerend")
+    geweigerd: bool = Field(
+        False, description="De opdrachtgever weigerde deze voorwaarde: nu blokkerend"
+    )
     regel: str
     bronnen: tuple[Bron, ...]
 

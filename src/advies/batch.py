@@ -25,7 +25,9 @@ _STUK = 128
 
 
 def _regels_jsonl(tekst: str) -> list[tuple[int, Any]]:
-    return [(nummer, regel) for nummer, regel in enumerate(tekst.splitlines(), start=1) if regel.strip()]
+    return [
+        (nummer, regel) for nummer, regel in enumerate(tekst.splitlines(), start=1) if regel.strip()
+    ]
 
 
 def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any]]:
@@ -39,7 +41,9 @@ def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any
     kolommen = reader.fieldnames or []
     for kolom in kolommen:
         if not kolom.startswith("meta.") and kolom not in kb.feiten:
-            maak_casus(kb, {"antwoorden": {kolom: None}}, bestand=bestand, regel=1)  # words the error
+            maak_casus(
+                kb, {"antwoorden": {kolom: None}}, bestand=bestand, regel=1
+            )  # words the error
     rijen = []
     for rij in reader:
         if None in rij:
@@ -48,7 +52,9 @@ def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any
                 bestand=bestand,
                 regel=reader.line_num,
             )
-        antwoorden = {k: v if v and v.strip() else None for k, v in rij.items() if not k.startswith("meta.")}
+        antwoorden = {
+            k: v if v and v.strip() else None for k, v in rij.items() if not k.startswith("meta.")
+        }
         meta = {k[5:]: v for k, v in rij.items() if k.startswith("meta.") and v}
         rijen.append((reader.line_num, {"meta": meta, "antwoorden": antwoorden}))
     return rijen
@@ -58,7 +64,9 @@ def lees_batchregels(kb: Kennisbank, pad: Path) -> list[tuple[int, Any]]:
     """(line number, raw case) for every case in the file; validation comes later, per case."""
     soort = pad.suffix.lower()
     if soort not in (".jsonl", ".csv"):
-        raise InvoerFout("onbekend batchformaat; gebruik .jsonl (JSON Lines) of .csv", bestand=str(pad))
+        raise InvoerFout(
+            "onbekend batchformaat; gebruik .jsonl (JSON Lines) of .csv", bestand=str(pad)
+        )
     tekst = lees_tekstbestand(pad)
     return _regels_jsonl(tekst) if soort == ".jsonl" else _regels_csv(kb, tekst, str(pad))
 
@@ -70,7 +78,9 @@ def _beoordeel_een(kb: Kennisbank, bestand: str, nummer: int, ruw: Any, wat_als:
         try:
             ruw = json.loads(ruw)
         except json.JSONDecodeError as fout:
-            raise InvoerFout(f"geen geldige JSON ({fout.msg}, kolom {fout.colno})", bestand=bestand, regel=nummer) from None
+            raise InvoerFout(
+                f"geen geldige JSON ({fout.msg}, kolom {fout.colno})", bestand=bestand, regel=nummer
+            ) from None
     casus = maak_casus(kb, ruw, bestand=bestand, regel=nummer)
     return evalueer(casus, kb, wat_als=wat_als).model_dump_json()
 
@@ -86,7 +96,9 @@ def _werk(stuk: list[tuple[int, Any]]) -> list[str]:
     return [_beoordeel_een(_WERK["kb"], _WERK["bestand"], n, r, _WERK["wat_als"]) for n, r in stuk]
 
 
-def beoordeel_batch(pad: Path, *, wat_als: bool = False, werkers: int | None = None) -> Iterator[str]:
+def beoordeel_batch(
+    pad: Path, *, wat_als: bool = False, werkers: int | None = None
+) -> Iterator[str]:
     """One JSON line per case, in input order."""
     kb = laad_kennisbank()
     regels = lees_batchregels(kb, pad)
@@ -98,7 +110,9 @@ def beoordeel_batch(pad: Path, *, wat_als: bool = False, werkers: int | None = N
     import multiprocessing
 
     stukken = [regels[i : i + _STUK] for i in range(0, len(regels), _STUK)]
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
     with context.Pool(werkers, initializer=_start_werker, initargs=(str(pad), wat_als)) as pool:
         for uitkomsten in pool.imap(_werk, stukken):
             yield from uitkomsten

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,54 +45,6 @@ def _plain(data: Any) -> Any:
     if isinstance(data, list):
         return [_plain(v) for v in data]
     return data
-
-
-def lees_batch(kb: Kennisbank, pad: Path) -> Iterator[Casus]:
-    """Cases from a JSON Lines or CSV file, in input order, validated one line at a time."""
-    naam = pad.suffix.lower()
-    if naam == ".jsonl":
-        yield from _lees_jsonl(kb, pad)
-    elif naam == ".csv":
-        yield from _lees_csv(kb, pad)
-    else:
-        raise InvoerFout("onbekend batchformaat; gebruik .jsonl of .csv", bestand=str(pad))
-
-
-def _lees_jsonl(kb: Kennisbank, pad: Path) -> Iterator[Casus]:
-    tekst = lees_tekstbestand(pad)
-    for nummer, regel in enumerate(tekst.splitlines(), start=1):
-        if not regel.strip():
-            continue
-        try:
-            data = json.loads(regel)
-        except json.JSONDecodeError as fout:
-            raise InvoerFout(f"geen geldige JSON ({fout.msg}, kolom {fout.colno})", bestand=str(pad), regel=nummer) from None
-        yield maak_casus(kb, data, bestand=str(pad), regel=nummer)
-
-
-def _lees_csv(kb: Kennisbank, pad: Path) -> Iterator[Casus]:
-    """One column per fact (an HR export); `meta.<veld>` columns fill the descriptive data."""
-    tekst = lees_tekstbestand(pad)
-    try:
-        dialect = csv.Sniffer().sniff(tekst.splitlines()[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
-    reader = csv.DictReader(io.StringIO(tekst), dialect=dialect)
-    kolommen = reader.fieldnames or []
-    for kolom in kolommen:
-        if not kolom.startswith("meta.") and kolom not in kb.feiten:
-            # let controleer_feit word the message (with a suggestion)
-            maak_casus(kb, {"antwoorden": {kolom: None}}, bestand=str(pad), regel=1)
-    for rij in reader:
-        if None in rij:
-            raise InvoerFout(
-                f"deze rij heeft meer waarden dan er kolommen zijn ({len(kolommen)})",
-                bestand=str(pad),
-                regel=reader.line_num,
-            )
-        antwoorden = {k: (v if v is not None and v.strip() != "" else None) for k, v in rij.items() if not k.startswith("meta.")}
-        meta = {k[5:]: v for k, v in rij.items() if k.startswith("meta.") and v}
-        yield maak_casus(kb, {"meta": meta, "antwoorden": antwoorden}, bestand=str(pad), regel=reader.line_num)
 
 
 def casus_als_data(casus: Casus) -> dict[str, Any]:

@@ -59,7 +59,7 @@ def antwoorden_model(kb: Kennisbank) -> type[BaseModel]:
     for feit, d in kb.feiten.items():
         soort = d["type"]
         if soort == "keuze":
-            typ: Any = Literal[tuple(d["waarden"])]  # type: ignore[misc]
+            typ: Any = Literal[tuple(d["waarden"])]
             velden[feit] = (typ | None, Field(default=None, description=d["vraag"]))
         elif soort == "ja_nee":
             velden[feit] = (StrictBool | None, Field(default=None, description=d["vraag"]))
@@ -194,14 +194,15 @@ def maak_casus(
     if not isinstance(meta, dict):
         raise InvoerFout("'meta' moet een mapping zijn (naam, opdrachtgever, ...)", bestand=bestand, regel=regel)
     oordeel = data.get("oordeel_coach")
-    if oordeel is not None:
-        if not isinstance(oordeel, dict) or oordeel.get("verdict") not in VERDICTS or not oordeel.get("reden"):
-            raise InvoerFout(
-                f"'oordeel_coach' heeft een 'verdict' ({', '.join(VERDICTS)}) en een 'reden' nodig; "
-                f"gevonden: {oordeel!r}",
-                bestand=bestand,
-                regel=(regels or {}).get("__top__oordeel_coach", regel),
-            )
+    if oordeel is not None and (
+        not isinstance(oordeel, dict) or oordeel.get("verdict") not in VERDICTS or not oordeel.get("reden")
+    ):
+        raise InvoerFout(
+            f"'oordeel_coach' heeft een 'verdict' ({', '.join(VERDICTS)}) en een 'reden' nodig; "
+            f"gevonden: {oordeel!r}",
+            bestand=bestand,
+            regel=(regels or {}).get("__top__oordeel_coach", regel),
+        )
     return Casus(
         versie=VERSIE,
         meta=Meta.model_validate({str(k): v for k, v in meta.items()}),

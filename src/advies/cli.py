@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +22,7 @@ app = typer.Typer(
 )
 
 
-class Formaat(str, Enum):
+class Formaat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
@@ -51,15 +50,30 @@ def _is_batch(pad: Path) -> bool:
 
 @app.command()
 def beoordeel(
-    casus: Annotated[Path, typer.Argument(help="Casusbestand (.yaml), of een batch (.jsonl of .csv)")],
-    format: Annotated[Formaat | None, typer.Option("--format", "-f", help="text, json, md; jsonl voor een batch")] = None,
-    uitleg: Annotated[bool, typer.Option("--uitleg", help="Toon de redeneerboom: elke regel die vuurde, met bron")] = False,
+    casus: Annotated[
+        Path, typer.Argument(help="Casusbestand (.yaml), of een batch (.jsonl of .csv)")
+    ],
+    format: Annotated[
+        Formaat | None, typer.Option("--format", "-f", help="text, json, md; jsonl voor een batch")
+    ] = None,
+    uitleg: Annotated[
+        bool, typer.Option("--uitleg", help="Toon de redeneerboom: elke regel die vuurde, met bron")
+    ] = False,
     wat_als: Annotated[
         bool | None,
-        typer.Option("--wat-als/--zonder-wat-als", help="Zoek wat het oordeel zou verbeteren (standaard aan, uit bij een batch)"),
+        typer.Option(
+            "--wat-als/--zonder-wat-als",
+            help="Zoek wat het oordeel zou verbeteren (standaard aan, uit bij een batch)",
+        ),
     ] = None,
     werkers: Annotated[
-        int | None, typer.Option("--werkers", min=1, max=32, help="Batch: aantal processen (standaard: het aantal kernen)")
+        int | None,
+        typer.Option(
+            "--werkers",
+            min=1,
+            max=32,
+            help="Batch: aantal processen (standaard: het aantal kernen)",
+        ),
     ] = None,
 ) -> None:
     """Beoordeel een casus: oordeel, bevindingen met bron, open vragen en voorstel.
@@ -77,7 +91,9 @@ def beoordeel(
         kb = laad_kennisbank()
         if _is_batch(casus):
             if format not in (None, Formaat.jsonl, Formaat.json):
-                raise AdviesError(f"een batch geeft alleen jsonl-uitvoer, niet {format.value}", bestand=str(casus))
+                raise AdviesError(
+                    f"een batch geeft alleen jsonl-uitvoer, niet {format.value}", bestand=str(casus)
+                )
             _beoordeel_batch(casus, bool(wat_als), werkers)
             return
         advies = evalueer(lees_casus(kb, casus), kb, wat_als=wat_als is not False)
@@ -111,7 +127,9 @@ def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
 
 @app.command()
 def regels(
-    regel_id: Annotated[str | None, typer.Argument(help="Id van één regel om uit te leggen")] = None,
+    regel_id: Annotated[
+        str | None, typer.Argument(help="Id van één regel om uit te leggen")
+    ] = None,
 ) -> None:
     """Toon de regels van de kennisbank (id, code, ernst, bronnen), of leg één regel uit.
 
@@ -130,14 +148,18 @@ def regels(
         try:
             typer.echo(regel_uitleg(kb, regel_id), nl=False)
         except KeyError:
-            raise AdviesError(f"onbekende regel '{regel_id}'; 'advies regels' toont ze allemaal") from None
+            raise AdviesError(
+                f"onbekende regel '{regel_id}'; 'advies regels' toont ze allemaal"
+            ) from None
 
 
 from .cli_rapport import rapport  # noqa: E402
+
 app.command("rapport")(rapport)
 
 
 from .cli_vragenlijst import intake, zelfcheck  # noqa: E402
+
 app.command("intake")(intake)
 app.command("zelfcheck")(zelfcheck)
 
@@ -147,5 +169,8 @@ def main() -> None:
     try:
         app()
     except Exception as fout:  # a bug: say so plainly, without a traceback
-        typer.echo(f"interne fout in advies ({type(fout).__name__}: {fout}); meld dit aan de ontwikkelaars", err=True)
+        typer.echo(
+            f"interne fout in advies ({type(fout).__name__}: {fout}); meld dit aan de ontwikkelaars",
+            err=True,
+        )
         sys.exit(1)

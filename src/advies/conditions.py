@@ -8,15 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
-Operator = Literal["is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens", "onbekend"]
+Operator = Literal[
+    "is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens", "onbekend"
+]
 OPERATORS: tuple[str, ...] = (
-    "is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens", "onbekend",
+    "is",
+    "in",
+    "niet_in",
+    "kleiner_dan",
+    "groter_dan",
+    "minstens",
+    "hoogstens",
+    "onbekend",
 )
 NUMERIC_OPERATORS = {"kleiner_dan", "groter_dan", "minstens", "hoogstens"}
 
-Waarde = Union[str, bool, int]
+Waarde = str | bool | int
 
 
 @dataclass(frozen=True)
@@ -39,14 +48,16 @@ class EenVan:
     delen: tuple[Conditie, ...]
 
 
-Conditie = Union[FeitVoorwaarde, Alle, EenVan]
+Conditie = FeitVoorwaarde | Alle | EenVan
 
 
 class ConditieFout(ValueError):
     """A condition in rules/ that does not parse; the caller adds the file and rule id."""
 
 
-def parse(raw: Any, feiten: Mapping[str, Mapping[str, Any]], drempels: Mapping[str, int]) -> Conditie:
+def parse(
+    raw: Any, feiten: Mapping[str, Mapping[str, Any]], drempels: Mapping[str, int]
+) -> Conditie:
     """Parse an `als:` block, checking every fact and value against the fact catalogue."""
     if not isinstance(raw, dict):
         raise ConditieFout(f"een voorwaarde moet een mapping zijn, niet {raw!r}")
@@ -65,7 +76,7 @@ def _parse_feit(
     raw: dict[str, Any], feiten: Mapping[str, Mapping[str, Any]], drempels: Mapping[str, int]
 ) -> FeitVoorwaarde:
     feit = raw.get("feit")
-    if feit not in feiten:
+    if not isinstance(feit, str) or feit not in feiten:
         raise ConditieFout(f"onbekend feit {feit!r}; bekend zijn: {', '.join(feiten)}")
     ops = [k for k in raw if k != "feit"]
     if len(ops) != 1 or ops[0] not in OPERATORS:
@@ -152,7 +163,9 @@ def beschrijf(conditie: Conditie | None, feiten: Mapping[str, Mapping[str, Any]]
         return _beschrijf_feit(conditie, feiten)
     woord = " en " if isinstance(conditie, Alle) else " of "
     delen = [beschrijf(d, feiten) for d in conditie.delen]
-    delen = [f"({d})" if isinstance(c, (Alle, EenVan)) else d for d, c in zip(delen, conditie.delen)]
+    delen = [
+        f"({d})" if isinstance(c, (Alle, EenVan)) else d for d, c in zip(delen, conditie.delen, strict=True)
+    ]
     return woord.join(delen)
 
 

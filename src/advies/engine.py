@@ -27,7 +27,7 @@ from typing import Any
 
 import durable_rules_engine as dre
 
-from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
+from .conditions import Alle, Conditie, FeitVoorwaarde
 from .errors import EngineFout
 from .kennisbank import Bevindingsregel, Kennisbank, Regel
 
@@ -74,20 +74,32 @@ class _Patronen:
             bekend = {"$neq": {f: _GETAL_ONBEKEND if soort == "getal" else ONBEKEND}}
             return onbekend, onbekend, bekend
         if soort == "keuze":
-            gekozen = list(c.waarde) if isinstance(c.waarde, tuple) else [c.waarde]
+            gekozen = [str(w) for w in (c.waarde if isinstance(c.waarde, tuple) else (c.waarde,))]
             rest = [w for w in self.feiten[f]["waarden"] if w not in gekozen]
             ja, nee = (gekozen, rest) if c.op in ("is", "in") else (rest, gekozen)
-            waar = {"$mt": {f: "|".join(ja)}} if ja else {f: "\0never"}
-            return waar, {"$mt": {f: "|".join([*ja, ONBEKEND])}}, {"$mt": {f: "|".join([*nee, ONBEKEND])}}
+            waar = {"$mt": {f: "|".join(ja)}} if ja else {f: "GEEN_WAARDE"}  # "niet_in" all values
+            return (
+                waar,
+                {"$mt": {f: "|".join([*ja, ONBEKEND])}},
+                {"$mt": {f: "|".join([*nee, ONBEKEND])}},
+            )
         if soort == "ja_nee":
             return {f: c.waarde}, {"$neq": {f: not c.waarde}}, {"$neq": {f: c.waarde}}
         n = c.waarde
         onbekend = {f: _GETAL_ONBEKEND}
         bekend = {"$gte": {f: 0}}
         if c.op == "kleiner_dan":
-            return {"$and": [bekend, {"$lt": {f: n}}]}, {"$lt": {f: n}}, {"$or": [{"$gte": {f: n}}, onbekend]}
+            return (
+                {"$and": [bekend, {"$lt": {f: n}}]},
+                {"$lt": {f: n}},
+                {"$or": [{"$gte": {f: n}}, onbekend]},
+            )
         if c.op == "hoogstens":
-            return {"$and": [bekend, {"$lte": {f: n}}]}, {"$lte": {f: n}}, {"$or": [{"$gt": {f: n}}, onbekend]}
+            return (
+                {"$and": [bekend, {"$lte": {f: n}}]},
+                {"$lte": {f: n}},
+                {"$or": [{"$gt": {f: n}}, onbekend]},
+            )
         if c.op == "groter_dan":
             return {"$gt": {f: n}}, {"$or": [{"$gt": {f: n}}, onbekend]}, {"$lte": {f: n}}
         if c.op == "minstens":
@@ -200,7 +212,9 @@ class Engine:
         conditie = regel.conditie
         p = self._patronen
         groep = next(self._groep)
-        definitie[f"{regel.id}$waar"] = {"all": _op_casus(None if conditie is None else p.waar(conditie), groep)}
+        definitie[f"{regel.id}$waar"] = {
+            "all": _op_casus(None if conditie is None else p.waar(conditie), groep)
+        }
         self._acties[f"{regel.id}$waar"] = _bij_waar(regel)
         if conditie is None or not (self._alle_twijfels or _twijfel_telt(regel)):
             return
@@ -233,7 +247,12 @@ class Engine:
             "all": [fase, {"v": voorwaardelijk}, {"b$not": blokkade}, {"o$not": open_beslissend}]
         }
         definitie["verdict$go"] = {
-            "all": [fase, {"b$not": blokkade}, {"o$not": open_beslissend}, {"v$not": voorwaardelijk}]
+            "all": [
+                fase,
+                {"b$not": blokkade},
+                {"o$not": open_beslissend},
+                {"v$not": voorwaardelijk},
+            ]
         }
         for verdict in _VERDICT_RULES:
             self._acties[f"verdict${verdict}"] = _verdict(verdict)
@@ -251,7 +270,9 @@ class Engine:
             finally:
                 dre.delete_state(self.handle, sessie.sid)
         if len(sessie.uitkomst.verdicts) != 1:
-            raise EngineFout(f"de regelengine gaf geen eenduidig oordeel: {sorted(sessie.uitkomst.verdicts)}")
+            raise EngineFout(
+                f"de regelengine gaf geen eenduidig oordeel: {sorted(sessie.uitkomst.verdicts)}"
+            )
         return sessie.uitkomst
 
     def _draai(self, sessie: _Sessie, fact: dict[str, Any]) -> None:
@@ -317,7 +338,9 @@ def _bij_onbeslist(regel: Regel) -> _Actie:
 
 
 def _blokkeer(sessie: _Sessie, bericht: str) -> None:
-    sessie.assert_fact({"t": "blokkade", "code": json.loads(bericht)["blokkade$blokkerend"]["b"]["code"]})
+    sessie.assert_fact(
+        {"t": "blokkade", "code": json.loads(bericht)["blokkade$blokkerend"]["b"]["code"]}
+    )
 
 
 def _weiger(sessie: _Sessie, bericht: str) -> None:

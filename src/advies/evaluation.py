@@ -33,7 +33,6 @@ from .kennisbank import (
     laad_kennisbank,
 )
 
-
 _ENGINES: dict[tuple[int, bool], tuple[Kennisbank, Engine]] = {}
 
 
@@ -49,7 +48,9 @@ def engine_voor(kb: Kennisbank, *, alle_twijfels: bool = False) -> Engine:
 def evalueer(casus: Casus, kb: Kennisbank | None = None, *, wat_als: bool = True) -> Advies:
     """Evaluate a case. `wat_als` also searches the smallest changes that improve the verdict."""
     kb = kb or laad_kennisbank()
-    uitkomst = engine_voor(kb).evalueer(casus.antwoorden, casus.antwoorden.get("geweigerde_voorwaarden", []))
+    uitkomst = engine_voor(kb).evalueer(
+        casus.antwoorden, casus.antwoorden.get("geweigerde_voorwaarden", [])
+    )
     advies = _bouw_advies(kb, casus, uitkomst)
     if wat_als:
         from .whatif import zoek_wat_als
@@ -70,7 +71,9 @@ def nog_nodig(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]
     A fact not in here cannot change the advice any more, given what is already known: the
     questionnaires skip its question.
     """
-    uitkomst = engine_voor(kb, alle_twijfels=True).evalueer(antwoorden, antwoorden.get("geweigerde_voorwaarden", []))
+    uitkomst = engine_voor(kb, alle_twijfels=True).evalueer(
+        antwoorden, antwoorden.get("geweigerde_voorwaarden", [])
+    )
     nodig: dict[str, list[str]] = {}
     for regel_id, status in uitkomst.gevuurd:
         if status != "onbeslist":
@@ -139,7 +142,7 @@ def _bevinding_van(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
     sleutel = ("bevinding", regel.id, regel.uitleg, geweigerd)
     if sleutel not in _GEBOUWD:
         _GEBOUWD[sleutel] = _maak_bevinding(regel, geweigerd)
-    return _GEBOUWD[sleutel]  # type: ignore[no-any-return]
+    return _GEBOUWD[sleutel]
 
 
 def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
@@ -241,10 +244,12 @@ def _methode_van(kb: Kennisbank, code: str, regels: tuple[Methoderegel, ...]) ->
             stappen=[Stap(**s.model_dump()) for s in m.stappen],
             bronnen=tuple(dict.fromkeys([*m.bronnen, *(b for r in regels for b in r.bronnen)])),
         )
-    return _GEBOUWD[sleutel]  # type: ignore[return-value]
+    return _GEBOUWD[sleutel]
 
 
-def _open_vragen(kb: Kennisbank, antwoorden: dict[str, Any], onbeslist: list[Any]) -> list[OpenVraag]:
+def _open_vragen(
+    kb: Kennisbank, antwoorden: dict[str, Any], onbeslist: list[Any]
+) -> list[OpenVraag]:
     """One question per unknown fact that an undecided finding needs; decisive ones first."""
     per_feit: dict[str, list[Bevindingsregel]] = {}
     for regel in onbeslist:
@@ -257,7 +262,9 @@ def _open_vragen(kb: Kennisbank, antwoorden: dict[str, Any], onbeslist: list[Any
     volgorde = list(kb.feiten)
     for feit, regels in sorted(per_feit.items(), key=lambda kv: volgorde.index(kv[0])):
         beslissend = any(r.ernst in ("blokkerend", "voorwaardelijk") for r in regels)
-        titels = "; ".join(dict.fromkeys(r.titel[0].lower() + r.titel[1:].rstrip(".") for r in regels))
+        titels = "; ".join(
+            dict.fromkeys(r.titel[0].lower() + r.titel[1:].rstrip(".") for r in regels)
+        )
         vragen.append(
             OpenVraag(
                 feit=feit,
@@ -279,24 +286,32 @@ def _sleutelvoorwaarden(
         SleutelvoorwaardeStatus(
             code=s.code,
             naam=s.naam,
-            status="vervuld" if s.id in vervuld else "onbekend" if s.id in onbekend else "niet_vervuld",
+            status="vervuld"
+            if s.id in vervuld
+            else "onbekend"
+            if s.id in onbekend
+            else "niet_vervuld",
             uitleg=s.uitleg,
             te_regelen=s.te_regelen,
-            ontbrekende_feiten=[f for f in s.feiten if f not in antwoorden] if s.id in onbekend else [],
+            ontbrekende_feiten=[f for f in s.feiten if f not in antwoorden]
+            if s.id in onbekend
+            else [],
             bronnen=s.bronnen,
         )
         for s in kb.sleutelvoorwaarden
     ]
 
 
-def _trace(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdict: str) -> list[TraceStap]:
+def _trace(
+    kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdict: str
+) -> list[TraceStap]:
     stappen = []
     for regel_id, status in uitkomst.gevuurd:
         regel = kb.regel(regel_id)
         stappen.append(
             TraceStap(
                 regel=regel_id,
-                uitkomst=status,  # type: ignore[arg-type]
+                uitkomst=status,
                 conditie=kb.beschrijf(regel),
                 feiten={f: antwoorden.get(f) for f in regel.feiten},
                 bronnen=regel.bronnen,

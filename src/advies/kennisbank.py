@@ -200,7 +200,8 @@ class Kennisbank:
         self._codes = {r.code: r for r in self.bevindingen}
         gewicht = {"blokkerend": 0, "voorwaardelijk": 1, "advies": 2}
         self._leesvolgorde = {
-            r.id: (gewicht.get(getattr(r, "ernst", None) or "", 3), i) for i, r in enumerate(self.regels())
+            r.id: (gewicht.get(getattr(r, "ernst", None) or "", 3), i)
+            for i, r in enumerate(self.regels())
         }
 
     def leesvolgorde(self, regel_id: str) -> tuple[int, int]:
@@ -299,7 +300,9 @@ def _laad(root: Path) -> Kennisbank:
         "drempels": {k: v["waarde"] for k, v in drempel_data.items()},
         "drempel_bronnen": drempel_data,
     }
-    kb["bronnen"] = {k: BronDefinitie.model_validate(v) for k, v in _lees(root / "bronnen.yaml").items()}
+    kb["bronnen"] = {
+        k: BronDefinitie.model_validate(v) for k, v in _lees(root / "bronnen.yaml").items()
+    }
     bevindingen: list[Bevindingsregel] = []
     for pad in sorted((root / "bevindingen").glob("*.yaml")):
         bevindingen += _regels(Bevindingsregel, _lees(pad), pad, kb)
@@ -320,7 +323,10 @@ def _laad(root: Path) -> Kennisbank:
         Samenstellingsregel, samenstelling["regels"], root / "samenstelling.yaml", kb
     )
     kb["sleutelvoorwaarden"] = _regels(
-        Sleutelvoorwaarde, _lees(root / "sleutelvoorwaarden.yaml"), root / "sleutelvoorwaarden.yaml", kb
+        Sleutelvoorwaarde,
+        _lees(root / "sleutelvoorwaarden.yaml"),
+        root / "sleutelvoorwaarden.yaml",
+        kb,
     )
     oordeel = _lees(root / "oordeel.yaml")
     try:
@@ -351,7 +357,9 @@ def _controleer(kb: Kennisbank) -> None:
         gezien.add(regel.id)
         for bron in regel.bronnen:
             if bron.sleutel not in kb.bronnen:
-                raise KennisbankFout(f"{regel.bestand}, regel {regel.id}: onbekende bron {bron.sleutel}")
+                raise KennisbankFout(
+                    f"{regel.bestand}, regel {regel.id}: onbekende bron {bron.sleutel}"
+                )
     for b in kb.bevindingen:
         if "onbekend" in _operatoren(b.conditie):
             raise KennisbankFout(
@@ -365,9 +373,13 @@ def _controleer(kb: Kennisbank) -> None:
         if b.ernst == "voorwaardelijk" and not b.voorwaarde:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: 'voorwaarde' ontbreekt")
         if (b.ernst == "blokkerend" or b.alternatief) and b.alternatief not in kb.alternatieven:
-            raise KennisbankFout(f"{b.bestand}, regel {b.id}: onbekend alternatief {b.alternatief!r}")
+            raise KennisbankFout(
+                f"{b.bestand}, regel {b.id}: onbekend alternatief {b.alternatief!r}"
+            )
         if b.als is None:
-            raise KennisbankFout(f"{b.bestand}, regel {b.id}: een bevinding heeft een voorwaarde nodig")
+            raise KennisbankFout(
+                f"{b.bestand}, regel {b.id}: een bevinding heeft een voorwaarde nodig"
+            )
     for m in kb.methoderegels:
         if m.methode not in kb.methoden:
             raise KennisbankFout(f"methoden.yaml, regel {m.id}: onbekende methode {m.methode}")

@@ -24,9 +24,7 @@ def regeloverzicht(kb: Kennisbank) -> str:
         code, ernst = _wat(regel)
         rijen.append((regel.id, code, ernst, bronnen_tekst(regel.bronnen)))
     breedte = [max(len(r[i]) for r in rijen) for i in range(3)]
-    regels = [
-        "  ".join(r[i].ljust(breedte[i]) for i in range(3)) + "  " + r[3] for r in rijen
-    ]
+    regels = ["  ".join(r[i].ljust(breedte[i]) for i in range(3)) + "  " + r[3] for r in rijen]
     regels.insert(1, "-" * min(120, sum(breedte) + 6 + 20))
     regels.append(f"\n{len(kb.regels())} regels · kennisbank {kb.versie}")
     return "\n".join(regels) + "\n"
@@ -35,7 +33,11 @@ def regeloverzicht(kb: Kennisbank) -> str:
 def regel_uitleg(kb: Kennisbank, regel_id: str) -> str:
     regel = kb.regel(regel_id)
     code, ernst = _wat(regel)
-    regels = [f"Regel {regel.id} ({regel.bestand})", f"  levert: {code} ({ernst})", f"  als: {kb.beschrijf(regel)}"]
+    regels = [
+        f"Regel {regel.id} ({regel.bestand})",
+        f"  levert: {code} ({ernst})",
+        f"  als: {kb.beschrijf(regel)}",
+    ]
     for veld in ("titel", "uitleg", "voorwaarde", "reden", "advies", "samenstelling", "te_regelen"):
         waarde = getattr(regel, veld, None)
         if waarde:
@@ -46,5 +48,9 @@ def regel_uitleg(kb: Kennisbank, regel_id: str) -> str:
         regels.append(f"  alternatief: {kb.alternatieven[alternatief].naam}")
     regels.append("  bronnen:")
     for b in regel.bronnen:
-        regels.append(f"    - {b}  ({kb.bronnen[b.sleutel].volledig})" if b.sleutel in kb.bronnen else f"    - {b}")
+        regels.append(
+            f"    - {b}  ({kb.bronnen[b.sleutel].volledig})"
+            if b.sleutel in kb.bronnen
+            else f"    - {b}"
+        )
     return "\n".join(regels) + "\n"

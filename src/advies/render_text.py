@@ -21,7 +21,9 @@ def bronnen_tekst(bronnen: Iterable[Bron]) -> str:
 
 
 def _wrap(tekst: str, inspringen: str = "  ") -> str:
-    return textwrap.fill(" ".join(tekst.split()), BREEDTE, initial_indent=inspringen, subsequent_indent=inspringen)
+    return textwrap.fill(
+        " ".join(tekst.split()), BREEDTE, initial_indent=inspringen, subsequent_indent=inspringen
+    )
 
 
 def _punt(tekst: str, inspringen: str = "  ", teken: str = "-") -> str:
@@ -57,15 +59,27 @@ def _secties(advies: Advies) -> list[Sectie]:
     """The outline of an advice, most urgent first. No proposal for a no go: it would not be used."""
     secties: list[Sectie] = []
     no_go = advies.verdict == "no_go"
-    beslissend = [v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"]
+    beslissend = [
+        v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"
+    ]
     if beslissend:
-        secties.append(Sectie("Eerst te beantwoorden", [Punt(f"{v.vraag} ({v.feit})", [v.waarom]) for v in beslissend]))
+        secties.append(
+            Sectie(
+                "Eerst te beantwoorden",
+                [Punt(f"{v.vraag} ({v.feit})", [v.waarom]) for v in beslissend],
+            )
+        )
     blokkades = [b for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd]
     if blokkades:
         secties.append(
             Sectie(
                 "Waarom geen intervisie",
-                [Punt(f"{b.titel} [{b.code}] ({_ernst(b)})", [b.uitleg], bronnen_tekst(b.bronnen)) for b in blokkades],
+                [
+                    Punt(
+                        f"{b.titel} [{b.code}] ({_ernst(b)})", [b.uitleg], bronnen_tekst(b.bronnen)
+                    )
+                    for b in blokkades
+                ],
             )
         )
     if advies.alternatief:
@@ -77,12 +91,20 @@ def _secties(advies: Advies) -> list[Sectie]:
         )
     voorwaarden = advies.voorwaarden
     if voorwaarden:
-        kop = "Ook nodig als de blokkade is opgelost" if no_go else "Voorwaarden voor het adviesgesprek"
+        kop = (
+            "Ook nodig als de blokkade is opgelost"
+            if no_go
+            else "Voorwaarden voor het adviesgesprek"
+        )
         secties.append(
             Sectie(
                 kop,
                 [
-                    Punt(f"{b.titel} [{b.code}]", [b.uitleg, f"Voorwaarde: {b.voorwaarde}"], bronnen_tekst(b.bronnen))
+                    Punt(
+                        f"{b.titel} [{b.code}]",
+                        [b.uitleg, f"Voorwaarde: {b.voorwaarde}"],
+                        bronnen_tekst(b.bronnen),
+                    )
                     for b in voorwaarden
                 ],
                 genummerd=True,
@@ -91,14 +113,23 @@ def _secties(advies: Advies) -> list[Sectie]:
     aandacht = advies.van_soort("aandachtspunt")
     if aandacht:
         secties.append(
-            Sectie("Aandachtspunten", [Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen)) for b in aandacht])
+            Sectie(
+                "Aandachtspunten",
+                [
+                    Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen))
+                    for b in aandacht
+                ],
+            )
         )
     indicaties = advies.van_soort("indicatie")
     if indicaties:
         secties.append(
             Sectie(
                 "Wat in orde is",
-                [Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen)) for b in indicaties],
+                [
+                    Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen))
+                    for b in indicaties
+                ],
                 kort=True,
             )
         )
@@ -107,9 +138,13 @@ def _secties(advies: Advies) -> list[Sectie]:
         secties.append(Sectie(kop, _voorstel(advies)))
     overig = [v for v in advies.open_vragen if v not in beslissend]
     if overig:
-        secties.append(Sectie("Nog uit te zoeken", [Punt(f"{v.vraag} ({v.feit})", [v.waarom]) for v in overig]))
+        secties.append(
+            Sectie("Nog uit te zoeken", [Punt(f"{v.vraag} ({v.feit})", [v.waarom]) for v in overig])
+        )
     if advies.wat_als:
-        secties.append(Sectie("Wat het oordeel zou veranderen", [Punt(w.zin) for w in advies.wat_als]))
+        secties.append(
+            Sectie("Wat het oordeel zou veranderen", [Punt(w.zin) for w in advies.wat_als])
+        )
     return secties
 
 
@@ -123,10 +158,17 @@ def _voorstel(advies: Advies) -> list[Punt]:
         else:
             groep = f"één groep van {s.groepen[0]}"
         if s.aanvullen:
-            groep += f", na het werven van {s.aanvullen} deelnemer{'s' if s.aanvullen > 1 else ''} erbij"
+            groep += (
+                f", na het werven van {s.aanvullen} deelnemer{'s' if s.aanvullen > 1 else ''} erbij"
+            )
         punten.append(Punt(f"Groep: {groep}", [a.tekst for a in s.adviezen]))
     else:
-        punten.append(Punt(f"Groep: {s.minimum} tot {s.maximum} deelnemers per groep", [a.tekst for a in s.adviezen]))
+        punten.append(
+            Punt(
+                f"Groep: {s.minimum} tot {s.maximum} deelnemers per groep",
+                [a.tekst for a in s.adviezen],
+            )
+        )
     b = advies.begeleiding
     if b.vorm:
         regels = [b.vorm.reden]
@@ -134,7 +176,9 @@ def _voorstel(advies: Advies) -> list[Punt]:
             regels.append(f"Begeleide bijeenkomsten: {b.begeleide_bijeenkomsten}.")
         punten.append(Punt(f"Begeleiding: {b.vorm.naam}", regels, bronnen_tekst(b.vorm.bronnen)))
     if b.stijl:
-        punten.append(Punt(f"Stijl: {b.stijl.naam}", [b.stijl.reden], bronnen_tekst(b.stijl.bronnen)))
+        punten.append(
+            Punt(f"Stijl: {b.stijl.naam}", [b.stijl.reden], bronnen_tekst(b.stijl.bronnen))
+        )
     for i, m in enumerate(advies.methoden, 1):
         duur = ""
         if m.duur_minuten:
@@ -196,7 +240,12 @@ def als_markdown(advies: Advies, kb: Kennisbank) -> str:
 
 def _geciteerd(advies: Advies) -> list[str]:
     """The source keys cited by what the advice shows (not by everything the rules read)."""
-    sleutels = {b.sleutel for sectie in _secties(advies) for p in sectie.punten for b in _bron_sleutels(p.bron)}
+    sleutels = {
+        b.sleutel
+        for sectie in _secties(advies)
+        for p in sectie.punten
+        for b in _bron_sleutels(p.bron)
+    }
     return sorted(sleutels)
 
 
@@ -206,12 +255,17 @@ def _bron_sleutels(bron: str) -> list[Bron]:
 
 def uitleg_boom(advies: Advies) -> str:
     """The reason tree: the verdict at the root, under it every rule that fired with what it read."""
-    regels = [f"Oordeel: {advies.verdict_label}  [{advies.trace[-1].regel}; {bronnen_tekst(advies.trace[-1].bronnen)}]"]
+    regels = [
+        f"Oordeel: {advies.verdict_label}  [{advies.trace[-1].regel}; {bronnen_tekst(advies.trace[-1].bronnen)}]"
+    ]
     takken: list[tuple[str, list[str]]] = []
     per_regel = {s.regel: s for s in advies.trace}
     groepen = [
         ("blokkerend", [b for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd]),
-        ("voorwaardelijk", [b for b in advies.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd]),
+        (
+            "voorwaardelijk",
+            [b for b in advies.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd],
+        ),
         ("advies", [b for b in advies.bevindingen if b.ernst == "advies"]),
         ("indicatie", advies.van_soort("indicatie")),
     ]
@@ -219,7 +273,9 @@ def uitleg_boom(advies: Advies) -> str:
         blad = []
         for b in items:
             stap = per_regel[b.regel]
-            blad.append(f"{b.code} (regel {b.regel}{', geweigerd door de opdrachtgever' if b.geweigerd else ''})")
+            blad.append(
+                f"{b.code} (regel {b.regel}{', geweigerd door de opdrachtgever' if b.geweigerd else ''})"
+            )
             blad.append(f"  als {stap.conditie}")
             blad.append(f"  gelezen: {_feiten(stap.feiten)}")
             blad.append(f"  bron: {bronnen_tekst(stap.bronnen)}")
@@ -250,4 +306,6 @@ def uitleg_boom(advies: Advies) -> str:
 def _feiten(feiten: dict[str, object]) -> str:
     if not feiten:
         return "-"
-    return ", ".join(f"{k} = {'onbekend' if v is None else toon_waarde(v)}" for k, v in feiten.items())
+    return ", ".join(
+        f"{k} = {'onbekend' if v is None else toon_waarde(v)}" for k, v in feiten.items()
+    )

@@ -38,7 +38,8 @@ def zoek_wat_als(kb: Kennisbank, casus: Any, verdict: str) -> list[WatAls]:
     fixes_per_regel: list[list[tuple[str, Any]]] = []
     for regel in in_de_weg:
         fixes = [
-            w for w in _kandidaten(kb, regel, basis)
+            w
+            for w in _kandidaten(kb, regel, basis)
             if not _nog_in_de_weg(regel, draai(_pas_toe(basis, [w])), verdict)
         ]
         if not fixes:
@@ -48,12 +49,16 @@ def zoek_wat_als(kb: Kennisbank, casus: Any, verdict: str) -> list[WatAls]:
     gevonden: list[tuple[list[tuple[str, Any]], str]] = []
     for combinatie in itertools.islice(itertools.product(*fixes_per_regel), _MAX_COMBINATIES):
         wijzigingen = list(dict.fromkeys(combinatie))
-        if len({f for f, _ in wijzigingen if f != _WEIGER}) != len([w for w in wijzigingen if w[0] != _WEIGER]):
+        if len({f for f, _ in wijzigingen if f != _WEIGER}) != len(
+            [w for w in wijzigingen if w[0] != _WEIGER]
+        ):
             continue  # two different values for one fact
-        nieuw = next(iter(draai(_pas_toe(basis, wijzigingen)).verdicts))
+        nieuw = _verdict(draai(_pas_toe(basis, wijzigingen)))
         if _RANG[nieuw] <= _RANG[verdict]:
             continue
-        wijzigingen = _snoei(wijzigingen, lambda ws: _RANG[next(iter(draai(_pas_toe(basis, ws)).verdicts))] >= _RANG[nieuw])
+        wijzigingen = _snoei(
+            wijzigingen, lambda ws, doel=_RANG[nieuw]: _rang(draai(_pas_toe(basis, ws))) >= doel
+        )
         # one suggestion per set of facts: "leervraag reflectie" and "leervraag kennisdeling"
         # are the same advice to the client, so the first (in the catalogue's order) stands
         feiten = {f for f, _ in wijzigingen}
@@ -63,6 +68,14 @@ def zoek_wat_als(kb: Kennisbank, casus: Any, verdict: str) -> list[WatAls]:
     return [_als_wat_als(kb, basis, w, v) for w, v in gevonden[:_MAX_RESULTATEN]]
 
 
+def _verdict(uitkomst: Uitkomst) -> str:
+    return next(iter(uitkomst.verdicts))
+
+
+def _rang(uitkomst: Uitkomst) -> int:
+    return _RANG[_verdict(uitkomst)]
+
+
 def _in_de_weg(kb: Kennisbank, uitkomst: Uitkomst, verdict: str) -> list[Bevindingsregel]:
     geweigerd = set(uitkomst.geweigerd)
     regels = []
@@ -70,9 +83,9 @@ def _in_de_weg(kb: Kennisbank, uitkomst: Uitkomst, verdict: str) -> list[Bevindi
         regel = kb.regel(regel_id)
         if status != "waar" or not isinstance(regel, Bevindingsregel):
             continue
-        if verdict == "no_go" and (regel.ernst == "blokkerend" or regel.code in geweigerd):
-            regels.append(regel)
-        elif verdict == "go_onder_voorwaarden" and regel.ernst == "voorwaardelijk":
+        if (verdict == "no_go" and (regel.ernst == "blokkerend" or regel.code in geweigerd)) or (
+            verdict == "go_onder_voorwaarden" and regel.ernst == "voorwaardelijk"
+        ):
             regels.append(regel)
     return regels
 
@@ -83,7 +96,9 @@ def _nog_in_de_weg(regel: Bevindingsregel, uitkomst: Uitkomst, verdict: str) -> 
     return verdict != "no_go" or regel.ernst == "blokkerend" or regel.code in uitkomst.geweigerd
 
 
-def _kandidaten(kb: Kennisbank, regel: Bevindingsregel, antwoorden: dict[str, Any]) -> list[tuple[str, Any]]:
+def _kandidaten(
+    kb: Kennisbank, regel: Bevindingsregel, antwoorden: dict[str, Any]
+) -> list[tuple[str, Any]]:
     """Single changes to the facts this rule reads, plus accepting it if it was refused."""
     kandidaten: list[tuple[str, Any]] = []
     if regel.code in antwoorden.get(_WEIGER, []):
@@ -138,7 +153,9 @@ def _snoei(wijzigingen: list[tuple[str, Any]], genoeg: Any) -> list[tuple[str, A
     return wijzigingen
 
 
-def _als_wat_als(kb: Kennisbank, basis: dict[str, Any], wijzigingen: list[tuple[str, Any]], verdict: str) -> WatAls:
+def _als_wat_als(
+    kb: Kennisbank, basis: dict[str, Any], wijzigingen: list[tuple[str, Any]], verdict: str
+) -> WatAls:
     items = []
     aanvaard = [w for f, w in wijzigingen if f == _WEIGER]
     for feit, waarde in wijzigingen:
@@ -149,7 +166,11 @@ def _als_wat_als(kb: Kennisbank, basis: dict[str, Any], wijzigingen: list[tuple[
             continue
         d = kb.feiten[feit]
         label = d["label"].lower() if not d["label"].isupper() else d["label"]
-        getoond = d.get("waarden", {}).get(waarde, toon_waarde(waarde)) if d["type"] == "keuze" else toon_waarde(waarde)
+        getoond = (
+            d.get("waarden", {}).get(waarde, toon_waarde(waarde))
+            if d["type"] == "keuze"
+            else toon_waarde(waarde)
+        )
         tekst = f"{label} '{getoond}' wordt"
         items.append(Wijziging(feit=feit, van=basis.get(feit), naar=waarde, tekst=tekst))
     delen = [i.tekst for i in items if i.feit != _WEIGER]
@@ -159,4 +180,4 @@ def _als_wat_als(kb: Kennisbank, basis: dict[str, Any], wijzigingen: list[tuple[
     else:
         delen = [i.tekst for i in items]
     zin = "Als " + " en ".join(delen) + f", dan: {kb.verdicts[verdict].label.lower()}."
-    return WatAls(wijzigingen=items, verdict=verdict, zin=zin)  # type: ignore[arg-type]
+    return WatAls(wijzigingen=items, verdict=verdict, zin=zin)

@@ -76,7 +76,7 @@ def dump_yaml(data: Any) -> str:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.allow_unicode = True
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep the given order
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()

@@ -3,9 +3,17 @@ input, and what "weet ik niet" does to the state. No terminal involved."""
 
 from __future__ import annotations
 
+import os
+import signal
+from pathlib import Path
+
 import pytest
 
+from advies.casefiles import lees_casus, schrijf_atomisch
+from advies.casus import Casus
 from advies.conditions import parse
+from advies.evaluation import evalueer
+from advies.intake import oordeelregel
 from advies.kennisbank import Kennisbank
 from advies.questionnaire import Vragenlijst
 from advies.vraagflow import (
@@ -18,6 +26,9 @@ from advies.vraagflow import (
     te_stellen,
     zet_antwoord,
 )
+from advies.vragenronde import ononderbroken
+
+ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
 
 
 def ids(vragen: list) -> list[str]:
@@ -146,3 +157,33 @@ def test_een_verplichte_tekst_mag_niet_leeg_en_niet_te_lang(mini_vl: Vragenlijst
     assert antwoord_uit_tekst(vraag, "  ") == "Dit is nodig om verder te gaan; vul iets in."
     assert antwoord_uit_tekst(vraag, "x" * 41) == "Dat is te lang: hooguit 40 tekens."
     assert antwoord_uit_tekst(vraag, "Coördinatoren") == Antwoord({"naam": "Coördinatoren"})
+
+
+def test_een_ctrl_c_tijdens_het_bewaren_wacht_tot_het_bestand_er_heel_staat(tmp_path: Path) -> None:
+    pad = tmp_path / "casus.yaml"
+    with pytest.raises(KeyboardInterrupt), ononderbroken():
+        os.kill(os.getpid(), signal.SIGINT)  # arrives in the middle of a save
+        schrijf_atomisch(pad, "versie: 1\n")
+    assert pad.read_text() == "versie: 1\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["casus.yaml"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "verwacht"),
+    [
+        ({}, "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Het leerklimaat is gesloten; Groep en"),
+        ({"gedeelde_conflicten": True}, "Oordeel: NO GO; wat beter past: "),
+        (
+            {"vertrouwelijkheid": None},
+            "Oordeel: ONVOLDOENDE INFORMATIE; eerst te beantwoorden: 1 open vraag",
+        ),
+    ],
+)
+def test_de_intake_eindigt_met_het_oordeel_op_een_regel(
+    kb: Kennisbank, wijziging: dict, verwacht: str
+) -> None:
+    antwoorden = dict(lees_casus(kb, ILSE).antwoorden)
+    antwoorden.update(wijziging)
+    antwoorden = {f: w for f, w in antwoorden.items() if w is not None}
+    regel = oordeelregel(evalueer(Casus(antwoorden=antwoorden), kb, wat_als=False))
+    assert regel.startswith(verwacht) and "\n" not in regel
