@@ -280,13 +280,14 @@ def laad_kennisbank(map: Path | None = None) -> Kennisbank:
     and times: parsing and checking the YAML took longer than the whole rest of a short run.
     """
     root = map or data_dir("rules")
-    from .kbcache import bewaar, haal_op
+    from . import cache
 
-    bewaard = haal_op(root)
-    if isinstance(bewaard, Kennisbank):
+    bronnen = sorted(root.rglob("*.yaml"))
+    bewaard = cache.haal_op("kennisbank", bronnen, Kennisbank)
+    if bewaard is not None:
         return bewaard
     kennisbank = _laad(root)
-    bewaar(root, kennisbank)
+    cache.bewaar("kennisbank", bronnen, kennisbank)
     return kennisbank
 
 

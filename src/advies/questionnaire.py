@@ -7,16 +7,12 @@ in `prompts`. Nothing here talks to the user.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import pickle
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import __version__, conditions
+from . import cache, conditions
 from .casus import Meta, controleer_feit
 from .errors import InvoerFout, KennisbankFout
 from .kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde
@@ -96,39 +92,13 @@ def laad_vragenlijst(kb: Kennisbank, naam: str | Path) -> Vragenlijst:
     a noticeable part of its 400 ms.
     """
     pad = Path(naam) if isinstance(naam, Path) else data_dir("questionnaires") / f"{naam}.yaml"
-    cache = _cachebestand(kb, pad)
-    if cache is not None:
-        with contextlib.suppress(Exception):
-            bewaard = pickle.loads(cache.read_bytes())
-            if isinstance(bewaard, Vragenlijst):
-                return bewaard
+    bronnen = [pad, *sorted(Path(kb.map).rglob("*.yaml"))]
+    bewaard = cache.haal_op(f"vragenlijst-{pad.stem}", bronnen, Vragenlijst)
+    if bewaard is not None:
+        return bewaard
     vl = _laad(kb, pad)
-    if cache is not None:
-        with contextlib.suppress(Exception):
-            from .casefiles import schrijf_atomisch
-
-            schrijf_atomisch(cache, pickle.dumps(vl))
+    cache.bewaar(f"vragenlijst-{pad.stem}", bronnen, vl)
     return vl
-
-
-def _cachebestand(kb: Kennisbank, pad: Path) -> Path | None:
-    """None when caching is switched off or the files cannot be read (then: no cache)."""
-    if os.environ.get("ADVIES_GEEN_CACHE"):
-        return None
-    try:
-        h = hashlib.sha256(f"{__version__}|{kb.versie}".encode())
-        for bestand in [pad, *sorted(Path(kb.map).rglob("*.yaml"))]:
-            st = bestand.stat()
-            h.update(f"{bestand}|{st.st_size}|{st.st_mtime_ns}".encode())
-    except OSError:
-        return None
-    if os.environ.get("ADVIES_CACHE"):
-        map_ = Path(os.environ["ADVIES_CACHE"])
-    else:
-        from platformdirs import user_cache_dir
-
-        map_ = Path(user_cache_dir("advies"))
-    return map_ / f"vragenlijst-{pad.stem}-{h.hexdigest()[:24]}.pickle"
 
 
 def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
