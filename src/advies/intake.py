@@ -153,6 +153,6 @@ def oordeelregel(advies: Advies) -> str:
         titels = "; ".join(b.titel.rstrip(".") for b in advies.voorwaarden)
         return f"{regel}; voorwaarden: {titels}"
     if advies.verdict == "onvoldoende_informatie":
-        aantal = sum(1 for v in advies.open_vragen if v.beslissend)
-        return f"{regel}; eerst te beantwoorden: {aantal} open vraag{'' if aantal == 1 else 'en'}"
+        labels = [v.feit.replace("_", " ") for v in advies.open_vragen if v.beslissend]
+        return f"{regel}; eerst te beantwoorden: {', '.join(labels)}"
     return regel

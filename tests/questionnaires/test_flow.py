@@ -175,7 +175,7 @@ def test_een_ctrl_c_tijdens_het_bewaren_wacht_tot_het_bestand_er_heel_staat(tmp_
         ({"gedeelde_conflicten": True}, "Oordeel: NO GO; wat beter past: "),
         (
             {"vertrouwelijkheid": None},
-            "Oordeel: ONVOLDOENDE INFORMATIE; eerst te beantwoorden: 1 open vraag",
+            "Oordeel: ONVOLDOENDE INFORMATIE; eerst te beantwoorden: vertrouwelijkheid",
         ),
     ],
 )
