@@ -249,7 +249,7 @@ def als_tekst(z: Zelfcheck) -> str:
                 regels += _wrap(f"{o.titel}. {o.tekst}", "  - ", "    ")
     if not z.met_coach:
         regels.append("  Hoe de groep start: welke werkvorm, welke begeleiding, welke afspraken.")
-    regels.append("")
+    regels += ["", f"Kennisbank {z.kennisbank_versie}", ""]
     return "\n".join(regels)
 
 
