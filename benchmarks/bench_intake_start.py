@@ -32,7 +32,9 @@ def cpu_tijd(pid: int) -> float:
     return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def tot_eerste_vraag(args: list[str], verwacht: str, omgeving: dict[str, str]) -> tuple[float, float]:
+def tot_eerste_vraag(
+    args: list[str], verwacht: str, omgeving: dict[str, str]
+) -> tuple[float, float]:
     """Wall and CPU seconds until `verwacht` is on the terminal; the process is stopped then."""
     meester, slaaf = pty.openpty()
     start = time.perf_counter()
@@ -78,14 +80,19 @@ def main() -> None:
         print("Tijd tot de eerste vraag op het scherm (doel: < 400 ms)")
         koud, _ = tot_eerste_vraag(["intake"], "Hoe noemen we deze casus?", omgeving)
         print(f"{'advies intake (lege cache)':<34} {koud * 1000:4.0f} ms")
-        print("  (mediaan van 5, na een opwarmronde; cpu: rekentijd van het proces, los van drukte)")
+        print(
+            "  (mediaan van 5, na een opwarmronde; cpu: rekentijd van het proces, los van drukte)"
+        )
         meet("advies intake (nieuwe casus)", ["intake"], "Hoe noemen we deze casus?", omgeving)
         # a resumed case needs the rules engine before its first question (skip logic)
         map_.mkdir(mode=0o700)
         deels = map_ / "deels.yaml"
         shutil.copy(ILSE, deels)
         tekst = deels.read_text(encoding="utf-8")
-        deels.write_text(tekst.split("  voorgelicht:")[0].replace("  casustype: eigen_rol\n", ""), encoding="utf-8")
+        deels.write_text(
+            tekst.split("  voorgelicht:")[0].replace("  casustype: eigen_rol\n", ""),
+            encoding="utf-8",
+        )
         meet("advies intake CASE (hervatten)", ["intake", str(deels)], "[", omgeving)
         meet("advies zelfcheck", ["zelfcheck"], "Van wie komt het idee", omgeving)
 

@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from .casus import Casus, maak_casus
@@ -19,8 +18,7 @@ from .yamlio import dump_yaml, lees_tekstbestand, lees_yaml_tekst
 def lees_casus(kb: Kennisbank, pad: Path) -> Casus:
     """Read one YAML case file; errors name the line of the offending fact."""
     tekst = lees_tekstbestand(pad)
-    lees_yaml_tekst(tekst, str(pad))  # refuses aliases and reports syntax errors with their line
-    data = YAML(typ="rt").load(tekst)
+    data = lees_yaml_tekst(tekst, str(pad), met_regels=True)
     return maak_casus(kb, _plain(data), bestand=str(pad), regels=_regelnummers(data))
 
 
@@ -81,12 +79,16 @@ def schrijf_atomisch(pad: Path, inhoud: str | bytes) -> None:
         os.replace(tijdelijk, pad)
     except OSError as fout:
         Path(tijdelijk).unlink(missing_ok=True)
-        raise InvoerFout(f"kan het bestand niet schrijven ({fout.strerror})", bestand=str(pad)) from None
+        raise InvoerFout(
+            f"kan het bestand niet schrijven ({fout.strerror})", bestand=str(pad)
+        ) from None
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise
 
 
 def schrijf_casus(pad: Path, casus: Casus) -> None:
-    kop = "# Casusbestand van advies. Met de hand aan te passen; onbekende feiten mogen ontbreken.\n"
+    kop = (
+        "# Casusbestand van advies. Met de hand aan te passen; onbekende feiten mogen ontbreken.\n"
+    )
     schrijf_atomisch(pad, kop + dump_yaml(casus_als_data(casus)))

@@ -34,7 +34,9 @@ class Meta(BaseModel):
     organisatie: str | None = None
     coach: str | None = None
     datum: date | str | None = None
-    hulpvraag: str | None = Field(default=None, description="De vraag van de opdrachtgever in eigen woorden")
+    hulpvraag: str | None = Field(
+        default=None, description="De vraag van de opdrachtgever in eigen woorden"
+    )
 
 
 class OordeelCoach(BaseModel):
@@ -101,7 +103,9 @@ def toon(waarde: Any) -> str:
         return repr(waarde)
 
 
-def controleer_feit(kb: Kennisbank, feit: str, waarde: Any, *, bestand: str, regel: int | None) -> Any:
+def controleer_feit(
+    kb: Kennisbank, feit: str, waarde: Any, *, bestand: str, regel: int | None
+) -> Any:
     """Return the fact's value in canonical form, or raise naming fact, value and what is allowed."""
     if feit not in kb.feiten:
         hint = difflib.get_close_matches(feit, list(kb.feiten), n=1)
@@ -159,12 +163,19 @@ def controleer_feit(kb: Kennisbank, feit: str, waarde: Any, *, bestand: str, reg
 
 
 def maak_casus(
-    kb: Kennisbank, data: Any, *, bestand: str, regels: dict[str, int] | None = None, regel: int | None = None
+    kb: Kennisbank,
+    data: Any,
+    *,
+    bestand: str,
+    regels: dict[str, int] | None = None,
+    regel: int | None = None,
 ) -> Casus:
     """Validate a parsed case object. `regels` maps a fact to its line in the file, where known."""
     if not isinstance(data, dict):
         raise InvoerFout(
-            "een casus moet een mapping zijn met 'versie', 'meta' en 'antwoorden'", bestand=bestand, regel=regel
+            "een casus moet een mapping zijn met 'versie', 'meta' en 'antwoorden'",
+            bestand=bestand,
+            regel=regel,
         )
     onbekend = set(data) - {"versie", "meta", "antwoorden", "oordeel_coach"}
     if onbekend:
@@ -183,19 +194,29 @@ def maak_casus(
         )
     antwoorden = data.get("antwoorden") or {}
     if not isinstance(antwoorden, dict):
-        raise InvoerFout("'antwoorden' moet een mapping van feiten naar waarden zijn", bestand=bestand, regel=regel)
+        raise InvoerFout(
+            "'antwoorden' moet een mapping van feiten naar waarden zijn",
+            bestand=bestand,
+            regel=regel,
+        )
     schoon: dict[str, Any] = {}
     for feit, waarde in antwoorden.items():
         feit = str(feit)
-        waarde = controleer_feit(kb, feit, waarde, bestand=bestand, regel=(regels or {}).get(feit, regel))
+        waarde = controleer_feit(
+            kb, feit, waarde, bestand=bestand, regel=(regels or {}).get(feit, regel)
+        )
         if waarde is not None:
             schoon[feit] = waarde
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
-        raise InvoerFout("'meta' moet een mapping zijn (naam, opdrachtgever, ...)", bestand=bestand, regel=regel)
+        raise InvoerFout(
+            "'meta' moet een mapping zijn (naam, opdrachtgever, ...)", bestand=bestand, regel=regel
+        )
     oordeel = data.get("oordeel_coach")
     if oordeel is not None and (
-        not isinstance(oordeel, dict) or oordeel.get("verdict") not in VERDICTS or not oordeel.get("reden")
+        not isinstance(oordeel, dict)
+        or oordeel.get("verdict") not in VERDICTS
+        or not oordeel.get("reden")
     ):
         raise InvoerFout(
             f"'oordeel_coach' heeft een 'verdict' ({', '.join(VERDICTS)}) en een 'reden' nodig; "

@@ -164,7 +164,8 @@ def beschrijf(conditie: Conditie | None, feiten: Mapping[str, Mapping[str, Any]]
     woord = " en " if isinstance(conditie, Alle) else " of "
     delen = [beschrijf(d, feiten) for d in conditie.delen]
     delen = [
-        f"({d})" if isinstance(c, (Alle, EenVan)) else d for d, c in zip(delen, conditie.delen, strict=True)
+        f"({d})" if isinstance(c, (Alle, EenVan)) else d
+        for d, c in zip(delen, conditie.delen, strict=True)
     ]
     return woord.join(delen)
 

@@ -267,6 +267,11 @@ class Engine:
                 casus = {f: antwoorden.get(f, onbekend) for f, onbekend in self._onbekend.items()}
                 self._draai(sessie, {"t": "casus", **self._markers, **casus})
                 self._draai(sessie, {"t": "fase"})
+            except MemoryError:
+                # the engine's sign that sessions were not freed: it is unusable from here on
+                raise EngineFout(
+                    "de regelengine heeft geen ruimte meer voor nieuwe sessies"
+                ) from None
             finally:
                 dre.delete_state(self.handle, sessie.sid)
         if len(sessie.uitkomst.verdicts) != 1:

@@ -205,8 +205,14 @@ def _samenstelling(kb: Kennisbank, antwoorden: dict[str, Any], waar: list[Any]) 
 
 
 def _begeleiding(kb: Kennisbank, waar: list[Any]) -> Begeleiding:
-    vormen = sorted((r for r in waar if isinstance(r, Vormregel)), key=lambda r: r.rang)
-    stijlen = sorted((r for r in waar if isinstance(r, Stijlregel)), key=lambda r: r.rang)
+    # ties in rang go to the rule that comes first in the knowledge base, not to firing order
+    vormen = sorted(
+        (r for r in waar if isinstance(r, Vormregel)), key=lambda r: (r.rang, kb.leesvolgorde(r.id))
+    )
+    stijlen = sorted(
+        (r for r in waar if isinstance(r, Stijlregel)),
+        key=lambda r: (r.rang, kb.leesvolgorde(r.id)),
+    )
     vorm = stijl = None
     bijeenkomsten = None
     if vormen:

@@ -12,10 +12,19 @@ from ruamel.yaml.events import AliasEvent
 
 from .errors import InvoerFout
 
+_GEWONE_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
 
-def lees_yaml_tekst(tekst: str, bestand: str) -> Any:
-    """Parse YAML text; aliases are refused because a few lines of them can expand to gigabytes."""
-    yaml = YAML(typ="safe", pure=False)
+
+def lees_yaml_tekst(tekst: str, bestand: str, *, met_regels: bool = False) -> Any:
+    """Parse YAML text; aliases are refused because a few lines of them can expand to gigabytes.
+
+    `met_regels` loads round-trip containers, which know the line of every key (for messages
+    that name the line of a bad fact).
+    """
+    yaml = YAML(typ="rt") if met_regels else YAML(typ="safe", pure=False)
     try:
         for event in yaml.parse(io.StringIO(tekst)):
             if isinstance(event, AliasEvent):
@@ -25,6 +34,14 @@ def lees_yaml_tekst(tekst: str, bestand: str) -> Any:
                     "schrijf de waarde voluit",
                     bestand=bestand,
                     regel=regel,
+                )
+            tag = getattr(event, "tag", None)
+            if tag and str(tag) not in _GEWONE_TAGS:
+                # the safe loader refuses these anyway; the round-trip loader would keep them
+                raise InvoerFout(
+                    f"geen geldige YAML voor een casus: tags zoals {tag} zijn niet toegestaan",
+                    bestand=bestand,
+                    regel=event.start_mark.line + 1 if event.start_mark else None,
                 )
         return yaml.load(tekst)
     except MarkedYAMLError as fout:
