@@ -140,6 +140,18 @@ class Advies(BaseModel):
     def van_soort(self, soort: str) -> list[Bevinding]:
         return [b for b in self.bevindingen if b.soort == soort]
 
+    def per_gewicht(self) -> list[tuple[str, list[Bevinding]]]:
+        """The findings by their weight in the verdict; a refused condition weighs as blocking."""
+        return [
+            ("blokkerend", [b for b in self.bevindingen if b.ernst == "blokkerend" or b.geweigerd]),
+            (
+                "voorwaardelijk",
+                [b for b in self.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd],
+            ),
+            ("advies", [b for b in self.bevindingen if b.ernst == "advies"]),
+            ("indicatie", self.van_soort("indicatie")),
+        ]
+
     @property
     def voorwaarden(self) -> list[Bevinding]:
         """The conditions the coach puts on the table: conditional contra-indications, not refused."""

@@ -260,15 +260,7 @@ def uitleg_boom(advies: Advies) -> str:
     ]
     takken: list[tuple[str, list[str]]] = []
     per_regel = {s.regel: s for s in advies.trace}
-    groepen = [
-        ("blokkerend", [b for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd]),
-        (
-            "voorwaardelijk",
-            [b for b in advies.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd],
-        ),
-        ("advies", [b for b in advies.bevindingen if b.ernst == "advies"]),
-        ("indicatie", advies.van_soort("indicatie")),
-    ]
+    groepen = advies.per_gewicht()
     for naam, items in groepen:
         blad = []
         for b in items:

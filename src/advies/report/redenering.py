@@ -29,15 +29,7 @@ def _blad(t: Teksten, b: Bevinding, stap: TraceStap) -> Punt:
 
 def redeneerboom(t: Teksten, advies: Advies) -> Punt:
     per_regel = {s.regel: s for s in advies.trace}
-    groepen = [
-        ("blokkerend", [b for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd]),
-        (
-            "voorwaardelijk",
-            [b for b in advies.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd],
-        ),
-        ("advies", [b for b in advies.bevindingen if b.ernst == "advies"]),
-        ("indicatie", advies.van_soort("indicatie")),
-    ]
+    groepen = advies.per_gewicht()
     takken = [
         Punt(
             str(len(items) or t["coach.geen"]),
