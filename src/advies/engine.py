@@ -27,7 +27,7 @@ from typing import Any
 
 import durable_rules_engine as dre
 
-from .conditions import Alle, Conditie, FeitVoorwaarde
+from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
 from .errors import EngineFout
 from .kennisbank import Bevindingsregel, Kennisbank, Regel
 
@@ -161,6 +161,7 @@ class _Sessie:
         self.uitkomst = Uitkomst()
         self._teller = itertools.count()
         self._gezien: set[tuple[str, str]] = set()
+        self.onbekend: set[str] = set()
 
     def eerste_keer(self, regel_id: str, status: str) -> bool:
         """Record a firing once: the engine activates a rule once per matching `$or` branch."""
@@ -212,11 +213,22 @@ class Engine:
         conditie = regel.conditie
         p = self._patronen
         groep = next(self._groep)
+        twijfel = conditie is not None and (self._alle_twijfels or _twijfel_telt(regel))
+        if twijfel and not _heeft_een_van(conditie):
+            # A conjunction that is possible (no part false) is true when every fact it compares
+            # is known, and undecided otherwise: one rule instead of a true and an undecided twin,
+            # whose "not certain" part the engine expands into a rule variant per fact.
+            gelezen = frozenset(_vergeleken_feiten(conditie))
+            definitie[f"{regel.id}$mogelijk"] = {"all": _op_casus(p.mogelijk(conditie), groep)}
+            self._acties[f"{regel.id}$mogelijk"] = _bij_mogelijk(
+                gelezen, _bij_waar(regel), _bij_onbeslist(regel)
+            )
+            return
         definitie[f"{regel.id}$waar"] = {
             "all": _op_casus(None if conditie is None else p.waar(conditie), groep)
         }
         self._acties[f"{regel.id}$waar"] = _bij_waar(regel)
-        if conditie is None or not (self._alle_twijfels or _twijfel_telt(regel)):
+        if not twijfel:
             return
         pattern = {"$and": [p.mogelijk(conditie), p.niet_zeker(conditie)]}
         definitie[f"{regel.id}$onbeslist"] = {"all": _op_casus(pattern, groep)}
@@ -265,6 +277,7 @@ class Engine:
                 for code in geweigerd:
                     self._draai(sessie, {"t": "geweigerd", "code": code})
                 casus = {f: antwoorden.get(f, onbekend) for f, onbekend in self._onbekend.items()}
+                sessie.onbekend = {f for f in self._onbekend if f not in antwoorden}
                 self._draai(sessie, {"t": "casus", **self._markers, **casus})
                 self._draai(sessie, {"t": "fase"})
             except MemoryError:
@@ -301,6 +314,32 @@ class Engine:
                 dre.abandon_action(self.handle, state)
                 raise
             bericht = dre.complete_and_start_action(self.handle, state)
+
+
+def _heeft_een_van(conditie: Conditie | None) -> bool:
+    if conditie is None or isinstance(conditie, FeitVoorwaarde):
+        return False
+    return isinstance(conditie, EenVan) or any(_heeft_een_van(d) for d in conditie.delen)
+
+
+def _vergeleken_feiten(conditie: Conditie | None) -> set[str]:
+    """Facts compared with a value; an unknown one leaves such a comparison undecided. (The
+    `onbekend` operator is decided by the unknown itself.)"""
+    if conditie is None:
+        return set()
+    if isinstance(conditie, FeitVoorwaarde):
+        return set() if conditie.op == "onbekend" else {conditie.feit}
+    return set().union(*(_vergeleken_feiten(d) for d in conditie.delen))
+
+
+def _bij_mogelijk(gelezen: frozenset[str], waar: _Actie, onbeslist: _Actie) -> _Actie:
+    def actie(sessie: _Sessie, bericht: str) -> None:
+        if gelezen & sessie.onbekend:
+            onbeslist(sessie, bericht)
+        else:
+            waar(sessie, bericht)
+
+    return actie
 
 
 def _twijfel_telt(regel: Regel) -> bool:
