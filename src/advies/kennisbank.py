@@ -234,7 +234,7 @@ class Kennisbank:
 
 def _lees(pad: Path) -> Any:
     try:
-        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad))
+        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad), eigen=True)
     except Exception as fout:  # any reading error is the knowledge base's, not the user's
         raise KennisbankFout(str(fout)) from None
 

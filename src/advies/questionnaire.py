@@ -121,16 +121,7 @@ def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
 
 
 def _lees_yaml(pad: Path) -> Any:
-    """Our own shipped file: one pass of the parser (a case file's alias check costs a second
-    pass, and the first question must be on screen quickly)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    tekst = lees_tekstbestand(pad)
-    try:
-        return YAML(typ="safe").load(tekst)
-    except YAMLError:
-        return lees_yaml_tekst(tekst, str(pad))  # for its message with the line
+    return lees_yaml_tekst(lees_tekstbestand(pad), str(pad), eigen=True)
 
 
 def _vraag(kb: Kennisbank, item: Any, pad: Path) -> Vraag:

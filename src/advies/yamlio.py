@@ -18,15 +18,17 @@ _GEWONE_TAGS = {
 }
 
 
-def lees_yaml_tekst(tekst: str, bestand: str, *, met_regels: bool = False) -> Any:
+def lees_yaml_tekst(tekst: str, bestand: str, *, met_regels: bool = False, eigen: bool = False) -> Any:
     """Parse YAML text; aliases are refused because a few lines of them can expand to gigabytes.
 
     `met_regels` loads round-trip containers, which know the line of every key (for messages
-    that name the line of a bad fact).
+    that name the line of a bad fact). `eigen` is for the files that ship with advies (rules,
+    questionnaires): no user wrote them, so the separate pass that looks for aliases and tags is
+    skipped; it doubled the time of a first run.
     """
     yaml = YAML(typ="rt") if met_regels else YAML(typ="safe", pure=False)
     try:
-        for event in yaml.parse(io.StringIO(tekst)):
+        for event in () if eigen else yaml.parse(io.StringIO(tekst)):
             if isinstance(event, AliasEvent):
                 regel = event.start_mark.line + 1 if event.start_mark else None
                 raise InvoerFout(

@@ -67,7 +67,7 @@ class Teksten:
 
 def _lees(pad: Path) -> Any:
     try:
-        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad))
+        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad), eigen=True)
     except Exception as fout:  # a broken shipped file is the knowledge base's error, not the user's
         raise KennisbankFout(str(fout)) from None
 
