@@ -18,8 +18,14 @@ from .yamlio import dump_yaml, lees_tekstbestand, lees_yaml_tekst
 def lees_casus(kb: Kennisbank, pad: Path) -> Casus:
     """Read one YAML case file; errors name the line of the offending fact."""
     tekst = lees_tekstbestand(pad)
-    data = lees_yaml_tekst(tekst, str(pad), met_regels=True)
-    return maak_casus(kb, _plain(data), bestand=str(pad), regels=_regelnummers(data))
+    data = lees_yaml_tekst(tekst, str(pad))
+    try:
+        return maak_casus(kb, data, bestand=str(pad))
+    except InvoerFout:
+        # only now is the line of the bad fact needed: the round-trip loader knows it, but in
+        # pure Python it cost more than the rest of reading a case
+        rt = lees_yaml_tekst(tekst, str(pad), met_regels=True)
+        return maak_casus(kb, _plain(rt), bestand=str(pad), regels=_regelnummers(rt))
 
 
 def _regelnummers(data: Any) -> dict[str, int]:
