@@ -1,6 +1,6 @@
 """The durable_rules adapter: the only module that imports the engine.
 
-The knowledge base is compiled once into one ruleset. Each evaluation gets a fresh session (sid)
+The knowledge base is compiled once into one ruleset (the patterns come from rule_patterns.py). Each evaluation gets a fresh session (sid)
 that is deleted in a `finally`, because the engine holds at most 1024 live sessions per ruleset and
 is corrupt after that. Actions are driven directly through the C extension rather than the Host
 (whose timer threads race and whose glue costs 60% of the time; see shared/engine-notes.md), so an
@@ -27,9 +27,17 @@ from typing import Any
 
 import durable_rules_engine as dre
 
-from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
 from .errors import EngineFout
 from .kennisbank import Bevindingsregel, Kennisbank, Regel
+from .rule_patterns import (
+    GETAL_ONBEKEND,
+    GROEPEN,
+    ONBEKEND,
+    Patronen,
+    heeft_een_van,
+    op_casus,
+    vergeleken_feiten,
+)
 
 _VERDICT_RULES = ("no_go", "onvoldoende_informatie", "go_onder_voorwaarden", "go")
 _BESLISSEND = ("blokkerend", "voorwaardelijk")
@@ -43,108 +51,6 @@ class Uitkomst:
     gevuurd: list[tuple[str, str]] = field(default_factory=list)
     geweigerd: list[str] = field(default_factory=list)  # refused conditional codes that fired
     verdicts: set[str] = field(default_factory=set)
-
-
-# --- compiling conditions into patterns ------------------------------------------------------
-#
-# An unknown fact is asserted as a sentinel (ONBEKEND for words and yes/no, -1 for numbers) rather
-# than left out. That keeps "true or unknown" and "false or unknown" single patterns (one regex or
-# one comparison) instead of `$or`s over `$nex`: the engine expands every `$or` into separate rule
-# variants, and with three-valued twins that expansion multiplied the network twentyfold.
-
-ONBEKEND = "ONBEKEND"
-_GETAL_ONBEKEND = -1
-
-
-def _regex(waarden: list[str]) -> dict[str, Any]:
-    return {"$mt": "|".join(waarden)}
-
-
-class _Patronen:
-    """The three patterns of a condition: true, possible (not false) and not certain (not true)."""
-
-    def __init__(self, feiten: dict[str, dict[str, Any]]):
-        self.feiten = feiten
-
-    def _literal(self, c: FeitVoorwaarde) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-        f = c.feit
-        soort = self.feiten[f]["type"]
-        if c.op == "onbekend":
-            onbekend = {f: _GETAL_ONBEKEND if soort == "getal" else ONBEKEND}
-            bekend = {"$neq": {f: _GETAL_ONBEKEND if soort == "getal" else ONBEKEND}}
-            return onbekend, onbekend, bekend
-        if soort == "keuze":
-            gekozen = [str(w) for w in (c.waarde if isinstance(c.waarde, tuple) else (c.waarde,))]
-            rest = [w for w in self.feiten[f]["waarden"] if w not in gekozen]
-            ja, nee = (gekozen, rest) if c.op in ("is", "in") else (rest, gekozen)
-            waar = {"$mt": {f: "|".join(ja)}} if ja else {f: "GEEN_WAARDE"}  # "niet_in" all values
-            return (
-                waar,
-                {"$mt": {f: "|".join([*ja, ONBEKEND])}},
-                {"$mt": {f: "|".join([*nee, ONBEKEND])}},
-            )
-        if soort == "ja_nee":
-            return {f: c.waarde}, {"$neq": {f: not c.waarde}}, {"$neq": {f: c.waarde}}
-        n = c.waarde
-        onbekend = {f: _GETAL_ONBEKEND}
-        bekend = {"$gte": {f: 0}}
-        if c.op == "kleiner_dan":
-            return (
-                {"$and": [bekend, {"$lt": {f: n}}]},
-                {"$lt": {f: n}},
-                {"$or": [{"$gte": {f: n}}, onbekend]},
-            )
-        if c.op == "hoogstens":
-            return (
-                {"$and": [bekend, {"$lte": {f: n}}]},
-                {"$lte": {f: n}},
-                {"$or": [{"$gt": {f: n}}, onbekend]},
-            )
-        if c.op == "groter_dan":
-            return {"$gt": {f: n}}, {"$or": [{"$gt": {f: n}}, onbekend]}, {"$lte": {f: n}}
-        if c.op == "minstens":
-            return {"$gte": {f: n}}, {"$or": [{"$gte": {f: n}}, onbekend]}, {"$lt": {f: n}}
-        return {f: n}, {"$or": [{f: n}, onbekend]}, {"$neq": {f: n}}  # "is" on a number
-
-    def waar(self, c: Conditie) -> dict[str, Any]:
-        if isinstance(c, FeitVoorwaarde):
-            return self._literal(c)[0]
-        delen = [self.waar(d) for d in c.delen]
-        return _and(delen) if isinstance(c, Alle) else _or(delen)
-
-    def mogelijk(self, c: Conditie) -> dict[str, Any]:
-        if isinstance(c, FeitVoorwaarde):
-            return self._literal(c)[1]
-        delen = [self.mogelijk(d) for d in c.delen]
-        return _and(delen) if isinstance(c, Alle) else _or(delen)
-
-    def niet_zeker(self, c: Conditie) -> dict[str, Any]:
-        if isinstance(c, FeitVoorwaarde):
-            return self._literal(c)[2]
-        delen = [self.niet_zeker(d) for d in c.delen]
-        return _or(delen) if isinstance(c, Alle) else _and(delen)
-
-
-def _or(delen: list[dict[str, Any]]) -> dict[str, Any]:
-    return delen[0] if len(delen) == 1 else {"$or": delen}
-
-
-def _and(delen: list[dict[str, Any]]) -> dict[str, Any]:
-    return delen[0] if len(delen) == 1 else {"$and": delen}
-
-
-_GROEPEN = 8
-
-
-def _op_casus(pattern: dict[str, Any] | None, groep: int) -> list[dict[str, Any]]:
-    """Match the case fact, under one of a few group markers.
-
-    The engine walks its match network with a fixed-size stack, and a case in which every fact
-    is known matches hundreds of rule branches at once under the same node (error 303). A marker
-    per group puts an extra level in the network, so no node has more than a few dozen branches.
-    """
-    basis = [{"t": "casus"}, {f"g{groep}": 1}]
-    return [{"m": {"$and": basis if pattern is None else [*basis, pattern]}}]
 
 
 # --- the ruleset -----------------------------------------------------------------------------
@@ -191,15 +97,15 @@ class Engine:
         self.kb = kb
         self._alle_twijfels = alle_twijfels
         self._acties: dict[str, _Actie] = {}
-        self._patronen = _Patronen(kb.feiten)
-        self._groep = itertools.cycle(range(_GROEPEN))
+        self._patronen = Patronen(kb.feiten)
+        self._groep = itertools.cycle(range(GROEPEN))
         # every fact a rule may read, with the sentinel it gets when unknown
         self._onbekend = {
-            f: _GETAL_ONBEKEND if d["type"] == "getal" else ONBEKEND
+            f: GETAL_ONBEKEND if d["type"] == "getal" else ONBEKEND
             for f, d in kb.feiten.items()
             if d["type"] != "codes"
         }
-        self._markers = {f"g{i}": 1 for i in range(_GROEPEN)}
+        self._markers = {f"g{i}": 1 for i in range(GROEPEN)}
         definitie: dict[str, Any] = {}
         for regel in kb.regels():
             self._compileer(regel, definitie)
@@ -214,24 +120,24 @@ class Engine:
         p = self._patronen
         groep = next(self._groep)
         twijfel = conditie is not None and (self._alle_twijfels or _twijfel_telt(regel))
-        if twijfel and not _heeft_een_van(conditie):
+        if twijfel and not heeft_een_van(conditie):
             # A conjunction that is possible (no part false) is true when every fact it compares
             # is known, and undecided otherwise: one rule instead of a true and an undecided twin,
             # whose "not certain" part the engine expands into a rule variant per fact.
-            gelezen = frozenset(_vergeleken_feiten(conditie))
-            definitie[f"{regel.id}$mogelijk"] = {"all": _op_casus(p.mogelijk(conditie), groep)}
+            gelezen = frozenset(vergeleken_feiten(conditie))
+            definitie[f"{regel.id}$mogelijk"] = {"all": op_casus(p.mogelijk(conditie), groep)}
             self._acties[f"{regel.id}$mogelijk"] = _bij_mogelijk(
                 gelezen, _bij_waar(regel), _bij_onbeslist(regel)
             )
             return
         definitie[f"{regel.id}$waar"] = {
-            "all": _op_casus(None if conditie is None else p.waar(conditie), groep)
+            "all": op_casus(None if conditie is None else p.waar(conditie), groep)
         }
         self._acties[f"{regel.id}$waar"] = _bij_waar(regel)
         if not twijfel:
             return
         pattern = {"$and": [p.mogelijk(conditie), p.niet_zeker(conditie)]}
-        definitie[f"{regel.id}$onbeslist"] = {"all": _op_casus(pattern, groep)}
+        definitie[f"{regel.id}$onbeslist"] = {"all": op_casus(pattern, groep)}
         self._acties[f"{regel.id}$onbeslist"] = _bij_onbeslist(regel)
 
     def _systeemregels(self, definitie: dict[str, Any]) -> None:
@@ -314,22 +220,6 @@ class Engine:
                 dre.abandon_action(self.handle, state)
                 raise
             bericht = dre.complete_and_start_action(self.handle, state)
-
-
-def _heeft_een_van(conditie: Conditie | None) -> bool:
-    if conditie is None or isinstance(conditie, FeitVoorwaarde):
-        return False
-    return isinstance(conditie, EenVan) or any(_heeft_een_van(d) for d in conditie.delen)
-
-
-def _vergeleken_feiten(conditie: Conditie | None) -> set[str]:
-    """Facts compared with a value; an unknown one leaves such a comparison undecided. (The
-    `onbekend` operator is decided by the unknown itself.)"""
-    if conditie is None:
-        return set()
-    if isinstance(conditie, FeitVoorwaarde):
-        return set() if conditie.op == "onbekend" else {conditie.feit}
-    return set().union(*(_vergeleken_feiten(d) for d in conditie.delen))
 
 
 def _bij_mogelijk(gelezen: frozenset[str], waar: _Actie, onbeslist: _Actie) -> _Actie:
