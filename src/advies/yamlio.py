@@ -18,7 +18,9 @@ _GEWONE_TAGS = {
 }
 
 
-def lees_yaml_tekst(tekst: str, bestand: str, *, met_regels: bool = False, eigen: bool = False) -> Any:
+def lees_yaml_tekst(
+    tekst: str, bestand: str, *, met_regels: bool = False, eigen: bool = False
+) -> Any:
     """Parse YAML text; aliases are refused because a few lines of them can expand to gigabytes.
 
     `met_regels` loads round-trip containers, which know the line of every key (for messages
