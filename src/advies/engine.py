@@ -68,6 +68,8 @@ class _Sessie:
         self._teller = itertools.count()
         self._gezien: set[tuple[str, str]] = set()
         self.onbekend: set[str] = set()
+        self.geweigerd: set[str] = set()
+        self._geketend: set[str] = set()
 
     def eerste_keer(self, regel_id: str, status: str) -> bool:
         """Record a firing once: the engine activates a rule once per matching `$or` branch."""
@@ -75,6 +77,19 @@ class _Sessie:
             return False
         self._gezien.add((regel_id, status))
         self.uitkomst.gevuurd.append((regel_id, status))
+        return True
+
+    def moet_ketenen(self, fact: dict[str, Any]) -> bool:
+        """The verdict rules only ask whether a blocking finding, a conditional finding or a
+        decisive open question exists, so one of each is chained on; a conditional finding the
+        client refused always is, for the join that turns it into a block. Fewer facts per case
+        made the engine a fifth faster."""
+        if fact["t"] == "bevinding" and fact["code"] in self.geweigerd:
+            return True
+        soort = fact.get("ernst", fact["t"])
+        if soort in self._geketend:
+            return False
+        self._geketend.add(soort)
         return True
 
     def assert_fact(self, fact: dict[str, Any]) -> None:
@@ -179,6 +194,7 @@ class Engine:
         """Run one case through the ruleset in a fresh session and return what fired."""
         with self._lock:
             sessie = _Sessie(self, f"s{next(self._sids)}")
+            sessie.geweigerd = set(geweigerd)
             try:
                 for code in geweigerd:
                     self._draai(sessie, {"t": "geweigerd", "code": code})
@@ -250,7 +266,7 @@ def _bij_waar(regel: Regel) -> _Actie:
     def actie(sessie: _Sessie, _: str) -> None:
         if not sessie.eerste_keer(regel_id, "waar"):
             return
-        if bevinding is not None:
+        if bevinding is not None and sessie.moet_ketenen(bevinding):
             sessie.assert_fact(dict(bevinding))
 
     return actie
@@ -265,7 +281,7 @@ def _bij_onbeslist(regel: Regel) -> _Actie:
     def actie(sessie: _Sessie, _: str) -> None:
         if not sessie.eerste_keer(regel_id, "onbeslist"):
             return
-        if beslissend:
+        if beslissend and sessie.moet_ketenen(feit):
             sessie.assert_fact(dict(feit))
 
     return actie
