@@ -72,7 +72,7 @@ def deel_a(kb: Kennisbank, n: int) -> list[Rij]:
 
     def kale_engine() -> None:
         for a in antwoorden:
-            engine.evalueer(a, a.get("geweigerde_voorwaarden", []))
+            engine.evalueer(a)
 
     def oracle() -> None:
         for a in antwoorden:

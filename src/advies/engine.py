@@ -190,8 +190,9 @@ class Engine:
         for verdict in _VERDICT_RULES:
             self._acties[f"verdict${verdict}"] = _verdict(verdict)
 
-    def evalueer(self, antwoorden: dict[str, Any], geweigerd: list[str]) -> Uitkomst:
+    def evalueer(self, antwoorden: dict[str, Any]) -> Uitkomst:
         """Run one case through the ruleset in a fresh session and return what fired."""
+        geweigerd = antwoorden.get("geweigerde_voorwaarden", [])
         with self._lock:
             sessie = _Sessie(self, f"s{next(self._sids)}")
             sessie.geweigerd = set(geweigerd)

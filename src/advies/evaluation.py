@@ -48,21 +48,13 @@ def engine_voor(kb: Kennisbank, *, alle_twijfels: bool = False) -> Engine:
 def evalueer(casus: Casus, kb: Kennisbank | None = None, *, wat_als: bool = True) -> Advies:
     """Evaluate a case. `wat_als` also searches the smallest changes that improve the verdict."""
     kb = kb or laad_kennisbank()
-    uitkomst = engine_voor(kb).evalueer(
-        casus.antwoorden, casus.antwoorden.get("geweigerde_voorwaarden", [])
-    )
+    uitkomst = engine_voor(kb).evalueer(casus.antwoorden)
     advies = _bouw_advies(kb, casus, uitkomst)
     if wat_als:
         from .whatif import zoek_wat_als
 
-        advies.wat_als = zoek_wat_als(kb, casus, advies.verdict)
+        advies.wat_als = zoek_wat_als(kb, casus.antwoorden, uitkomst)
     return advies
-
-
-def verdict_van(kb: Kennisbank, antwoorden: dict[str, Any]) -> str:
-    """Only the verdict: what the what-if search and the questionnaire's skip logic need."""
-    uitkomst = engine_voor(kb).evalueer(antwoorden, antwoorden.get("geweigerde_voorwaarden", []))
-    return next(iter(uitkomst.verdicts))
 
 
 def nog_nodig(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]]:
@@ -71,9 +63,7 @@ def nog_nodig(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]
     A fact not in here cannot change the advice any more, given what is already known: the
     questionnaires skip its question.
     """
-    uitkomst = engine_voor(kb, alle_twijfels=True).evalueer(
-        antwoorden, antwoorden.get("geweigerde_voorwaarden", [])
-    )
+    uitkomst = engine_voor(kb, alle_twijfels=True).evalueer(antwoorden)
     nodig: dict[str, list[str]] = {}
     for regel_id, status in uitkomst.gevuurd:
         if status != "onbeslist":
@@ -107,6 +97,7 @@ def _bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
         if not alternatieven:
             alternatieven.append(Alternatief(**dict(kb.geen_alternatief)))
     tekst = kb.verdicts[verdict]
+    # its parts are validated models; checking the whole again cost a tenth of a batch
     return Advies.model_construct(
         kennisbank_versie=kb.versie,
         advies_versie=__version__,

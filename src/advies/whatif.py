@@ -22,18 +22,15 @@ _MAX_RESULTATEN = 5
 _WEIGER = "geweigerde_voorwaarden"
 
 
-def zoek_wat_als(kb: Kennisbank, casus: Any, verdict: str) -> list[WatAls]:
+def zoek_wat_als(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst) -> list[WatAls]:
+    """For a no go or a go under conditions: the smallest changes that give a better verdict."""
+    verdict = _verdict(uitkomst)
     if verdict not in ("no_go", "go_onder_voorwaarden"):
         return []
     from .evaluation import engine_voor
 
-    engine = engine_voor(kb)
-    basis = dict(casus.antwoorden)
-
-    def draai(antwoorden: dict[str, Any]) -> Uitkomst:
-        return engine.evalueer(antwoorden, antwoorden.get(_WEIGER, []))
-
-    uitkomst = draai(basis)
+    draai = engine_voor(kb).evalueer
+    basis = dict(antwoorden)
     in_de_weg = _in_de_weg(kb, uitkomst, verdict)
     fixes_per_regel: list[list[tuple[str, Any]]] = []
     for regel in in_de_weg:
