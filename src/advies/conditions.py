@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Operator = Literal[
-    "is", "in", "niet_in", "kleiner_dan", "groter_dan", "minstens", "hoogstens", "onbekend"
-]
 OPERATORS: tuple[str, ...] = (
     "is",
     "in",
@@ -137,14 +134,6 @@ def feiten_van(conditie: Conditie | None) -> tuple[str, ...]:
         for feit in feiten_van(deel):
             seen.setdefault(feit, None)
     return tuple(seen)
-
-
-def drempels_van(conditie: Conditie | None) -> tuple[str, ...]:
-    if conditie is None:
-        return ()
-    if isinstance(conditie, FeitVoorwaarde):
-        return (conditie.drempel,) if conditie.drempel else ()
-    return tuple(d for deel in conditie.delen for d in drempels_van(deel))
 
 
 _OP_TEKST = {

@@ -175,7 +175,6 @@ class Kennisbank:
     map: Path
     feiten: dict[str, dict[str, Any]]
     drempels: dict[str, int]
-    drempel_bronnen: dict[str, dict[str, Any]]
     bronnen: dict[str, BronDefinitie]
     bevindingen: list[Bevindingsregel]
     alternatieven: dict[str, Alternatief]
@@ -299,7 +298,6 @@ def _laad(root: Path) -> Kennisbank:
         "map": root,
         "feiten": _lees(root / "feiten.yaml"),
         "drempels": {k: v["waarde"] for k, v in drempel_data.items()},
-        "drempel_bronnen": drempel_data,
     }
     kb["bronnen"] = {
         k: BronDefinitie.model_validate(v) for k, v in _lees(root / "bronnen.yaml").items()
