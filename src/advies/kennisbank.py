@@ -161,6 +161,7 @@ class Sleutelvoorwaarde(Regel):
 class VerdictTekst(_Strikt):
     label: str
     zin: str
+    als_gevolg: str | None = None
     bronnen: tuple[Bron, ...]
 
 

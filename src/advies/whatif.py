@@ -176,5 +176,6 @@ def _als_wat_als(
         delen.insert(0, f"de opdrachtgever de voorwaarden bij {titels} alsnog aanvaardt")
     else:
         delen = [i.tekst for i in items]
-    zin = "Als " + " en ".join(delen) + f", dan: {kb.verdicts[verdict].label.lower()}."
+    tekst = kb.verdicts[verdict]
+    zin = "Als " + " en ".join(delen) + f", dan: {tekst.als_gevolg or tekst.label.lower()}."
     return WatAls(wijzigingen=items, verdict=verdict, zin=zin)
