@@ -230,7 +230,8 @@ def als_markdown(advies: Advies, kb: Kennisbank) -> str:
                 continue
             tekst = " ".join(" ".join(r.split()) for r in punt.regels)
             bron = f" *({punt.bron})*" if punt.bron else ""
-            md.append(f"{teken} **{punt.kop}.** {tekst}{bron}".rstrip())
+            kop = punt.kop if punt.kop.endswith((".", "?", "!")) else punt.kop + "."
+            md.append(f"{teken} **{kop}** {tekst}{bron}".rstrip())
         md.append("")
     md += ["## Bronnen", ""]
     md += [f"- **{k}**: {kb.bronnen[k].volledig}" for k in _geciteerd(advies) if k in kb.bronnen]
