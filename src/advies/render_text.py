@@ -270,7 +270,7 @@ def uitleg_boom(advies: Advies) -> str:
                 f"{b.code} (regel {b.regel}{', geweigerd door de opdrachtgever' if b.geweigerd else ''})"
             )
             blad.append(f"  als {stap.conditie}")
-            blad.append(f"  gelezen: {_feiten(stap.feiten)}")
+            blad.append(f"  gelezen: {gelezen_tekst(stap.feiten)}")
             blad.append(f"  bron: {bronnen_tekst(stap.bronnen)}")
         takken.append((f"{naam}: {len(items) or 'geen'}", blad))
     open_blad = [
@@ -296,9 +296,10 @@ def uitleg_boom(advies: Advies) -> str:
     return "\n".join(regels) + "\n"
 
 
-def _feiten(feiten: dict[str, object]) -> str:
+def gelezen_tekst(feiten: dict[str, object], onbekend: str = "onbekend") -> str:
+    """The facts a rule read, as 'fact = value', yes/no in words."""
     if not feiten:
         return "-"
     return ", ".join(
-        f"{k} = {'onbekend' if v is None else toon_waarde(v)}" for k, v in feiten.items()
+        f"{k} = {onbekend if v is None else toon_waarde(v)}" for k, v in feiten.items()
     )

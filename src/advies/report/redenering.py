@@ -7,14 +7,9 @@ that every format can show it as a real tree instead of box-drawing characters.
 from __future__ import annotations
 
 from ..advice import Advies, Bevinding, TraceStap
+from ..render_text import gelezen_tekst
 from .document import Alinea, Cel, Lijst, Punt, Sectie, Tabel
 from .inhoud import Teksten
-
-
-def _feiten(t: Teksten, feiten: dict[str, object]) -> str:
-    if not feiten:
-        return "-"
-    return ", ".join(f"{k} = {t['coach.onbekend'] if v is None else v}" for k, v in feiten.items())
 
 
 def _blad(t: Teksten, b: Bevinding, stap: TraceStap) -> Punt:
@@ -22,7 +17,10 @@ def _blad(t: Teksten, b: Bevinding, stap: TraceStap) -> Punt:
     return Punt(
         f"regel {b.regel}{geweigerd}",
         vet=b.code,
-        sub=(Punt(f"als {stap.conditie}"), Punt(f"gelezen: {_feiten(t, stap.feiten)}")),
+        sub=(
+            Punt(f"als {stap.conditie}"),
+            Punt(f"gelezen: {gelezen_tekst(stap.feiten, t['coach.onbekend'])}"),
+        ),
         bronnen=tuple(stap.bronnen),
     )
 
@@ -76,7 +74,7 @@ def regeltabel(t: Teksten, advies: Advies) -> Tabel:
             Cel(s.regel),
             Cel(t[f"coach.uitkomst.{s.uitkomst}"]),
             Cel(s.conditie),
-            Cel(_feiten(t, s.feiten)),
+            Cel(gelezen_tekst(s.feiten, t["coach.onbekend"])),
             Cel("", tuple(s.bronnen)),
         )
         for s in advies.trace
