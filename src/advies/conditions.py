@@ -123,6 +123,33 @@ def _check_waarde(feit: str, definitie: Mapping[str, Any], waarde: Any) -> None:
         raise ConditieFout(f"feit {feit}: een lijst van codes kan niet in een voorwaarde")
 
 
+def geldt(conditie: Conditie, antwoorden: dict[str, Any]) -> bool | None:
+    """Three-valued, in plain Python (for questionnaire `when`s and the self-check's answers; the
+    rules themselves run in the engine): True, False, or None while a fact it reads is unknown."""
+    if isinstance(conditie, FeitVoorwaarde):
+        if conditie.op == "onbekend":
+            return conditie.feit not in antwoorden
+        if conditie.feit not in antwoorden:
+            return None
+        w, c = antwoorden[conditie.feit], conditie.waarde
+        waarden = c if isinstance(c, tuple) else (c,)
+        uitkomst = {
+            "is": lambda: w == c,
+            "in": lambda: w in waarden,
+            "niet_in": lambda: w not in waarden,
+            "kleiner_dan": lambda: w < c,
+            "groter_dan": lambda: w > c,
+            "minstens": lambda: w >= c,
+            "hoogstens": lambda: w <= c,
+        }[conditie.op]()
+        return bool(uitkomst)
+    delen = [geldt(d, antwoorden) for d in conditie.delen]
+    if isinstance(conditie, Alle):
+        return False if False in delen else (True if all(delen) else None)
+    assert isinstance(conditie, EenVan)
+    return True if True in delen else (False if all(d is False for d in delen) else None)
+
+
 def feiten_van(conditie: Conditie | None) -> tuple[str, ...]:
     """The facts a condition reads, in order of appearance, without repeats."""
     if conditie is None:

@@ -15,10 +15,10 @@ from pydantic import BaseModel
 
 from .advice import Advies
 from .casus import Casus, Meta
-from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
+from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde, geldt
 from .kennisbank import Bron, Kennisbank
 from .questionnaire import Vragenlijst
-from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop, geldt
+from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop
 
 Status = Literal["vervuld", "niet_vervuld", "onbekend"]
 BREEDTE = 88

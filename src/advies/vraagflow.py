@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
+from .conditions import geldt
 from .kennisbank import Kennisbank
 from .questionnaire import Vraag, Vragenlijst
 
@@ -40,30 +40,6 @@ class Antwoord:
 
 
 ONBEKEND = Antwoord(onbekend=True)
-
-
-def geldt(conditie: Conditie, antwoorden: dict[str, Any]) -> bool | None:
-    """Three-valued: True, False, or None while a fact it reads is unknown."""
-    if isinstance(conditie, FeitVoorwaarde):
-        if conditie.feit not in antwoorden:
-            return None
-        w, c = antwoorden[conditie.feit], conditie.waarde
-        waarden = c if isinstance(c, tuple) else (c,)
-        uitkomst = {
-            "is": lambda: w == c,
-            "in": lambda: w in waarden,
-            "niet_in": lambda: w not in waarden,
-            "kleiner_dan": lambda: w < c,
-            "groter_dan": lambda: w > c,
-            "minstens": lambda: w >= c,
-            "hoogstens": lambda: w <= c,
-        }[conditie.op]()
-        return bool(uitkomst)
-    delen = [geldt(d, antwoorden) for d in conditie.delen]
-    if isinstance(conditie, Alle):
-        return False if False in delen else (True if all(delen) else None)
-    assert isinstance(conditie, EenVan)
-    return True if True in delen else (False if all(d is False for d in delen) else None)
 
 
 def is_beantwoord(vraag: Vraag, stand: Stand) -> bool:

@@ -176,6 +176,6 @@ def _als_wat_als(
         delen.insert(0, f"de opdrachtgever de voorwaarden bij {titels} alsnog aanvaardt")
     else:
         delen = [i.tekst for i in items]
-    tekst = kb.verdicts[verdict]
-    zin = "Als " + " en ".join(delen) + f", dan: {tekst.als_gevolg or tekst.label.lower()}."
+    uitkomst = kb.verdicts[verdict]
+    zin = "Als " + " en ".join(delen) + f", dan: {uitkomst.als_gevolg or uitkomst.label.lower()}."
     return WatAls(wijzigingen=items, verdict=verdict, zin=zin)

@@ -11,7 +11,7 @@ import pytest
 
 from advies.casefiles import lees_casus, schrijf_atomisch
 from advies.casus import Casus
-from advies.conditions import parse
+from advies.conditions import geldt, parse
 from advies.evaluation import evalueer
 from advies.intake import oordeelregel
 from advies.kennisbank import Kennisbank
@@ -22,7 +22,6 @@ from advies.vraagflow import (
     Stand,
     antwoord_tekst,
     antwoord_uit_tekst,
-    geldt,
     te_stellen,
     zet_antwoord,
 )
@@ -59,6 +58,12 @@ def test_een_when_voorwaarde_is_driewaardig(
         kb.drempels,
     )
     assert geldt(conditie, antwoorden) is verwacht
+
+
+def test_de_operator_onbekend_is_nooit_onbeslist(kb: Kennisbank) -> None:
+    conditie = parse({"feit": "ervaring", "onbekend": True}, kb.feiten, kb.drempels)
+    assert geldt(conditie, {}) is True
+    assert geldt(conditie, {"ervaring": "geen"}) is False
 
 
 def test_verplichte_deelname_slaat_zelf_aanmelden_over_en_vult_de_standaard_in(
