@@ -140,10 +140,15 @@ class Advies(BaseModel):
     def van_soort(self, soort: str) -> list[Bevinding]:
         return [b for b in self.bevindingen if b.soort == soort]
 
+    @property
+    def blokkades(self) -> list[Bevinding]:
+        """What stands in the way of any start: blocking findings and refused conditions."""
+        return [b for b in self.bevindingen if b.ernst == "blokkerend" or b.geweigerd]
+
     def per_gewicht(self) -> list[tuple[str, list[Bevinding]]]:
         """The findings by their weight in the verdict; a refused condition weighs as blocking."""
         return [
-            ("blokkerend", [b for b in self.bevindingen if b.ernst == "blokkerend" or b.geweigerd]),
+            ("blokkerend", self.blokkades),
             (
                 "voorwaardelijk",
                 [b for b in self.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd],

@@ -98,15 +98,7 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
     advies = evalueer(klaar, kb, wat_als=False)
     typer.echo("\n" + oordeelregel(advies))
     typer.echo(f"Het hele advies: advies beoordeel {_quote(run.pad)}")
-    typer.echo(f"Schriftelijk advies: {_advies_opdracht()} {_quote(run.pad)}")
-
-
-def _advies_opdracht() -> str:
-    """The command for the written advice: `advies rapport` where it exists."""
-    from .cli import app
-
-    namen = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
-    return "advies rapport" if "rapport" in namen else "advies beoordeel"
+    typer.echo(f"Schriftelijk advies: advies rapport {_quote(run.pad)}")
 
 
 def _quote(pad: Path | None) -> str:

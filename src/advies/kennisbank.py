@@ -232,7 +232,8 @@ class Kennisbank:
         return regel.leesbaar
 
 
-def _lees(pad: Path) -> Any:
+def lees_eigen_yaml(pad: Path) -> Any:
+    """A YAML file that ships with advies; an error in it is the knowledge base's, not the user's."""
     try:
         return lees_yaml_tekst(lees_tekstbestand(pad), str(pad), eigen=True)
     except Exception as fout:  # any reading error is the knowledge base's, not the user's
@@ -292,43 +293,44 @@ def laad_kennisbank(map: Path | None = None) -> Kennisbank:
 
 
 def _laad(root: Path) -> Kennisbank:
-    meta = _lees(root / "kennisbank.yaml")
-    drempel_data = _lees(root / "drempels.yaml")
+    meta = lees_eigen_yaml(root / "kennisbank.yaml")
+    drempel_data = lees_eigen_yaml(root / "drempels.yaml")
     kb: dict[str, Any] = {
         "versie": str(meta["versie"]),
         "map": root,
-        "feiten": _lees(root / "feiten.yaml"),
+        "feiten": lees_eigen_yaml(root / "feiten.yaml"),
         "drempels": {k: v["waarde"] for k, v in drempel_data.items()},
     }
     kb["bronnen"] = {
-        k: BronDefinitie.model_validate(v) for k, v in _lees(root / "bronnen.yaml").items()
+        k: BronDefinitie.model_validate(v)
+        for k, v in lees_eigen_yaml(root / "bronnen.yaml").items()
     }
     bevindingen: list[Bevindingsregel] = []
     for pad in sorted((root / "bevindingen").glob("*.yaml")):
-        bevindingen += _regels(Bevindingsregel, _lees(pad), pad, kb)
+        bevindingen += _regels(Bevindingsregel, lees_eigen_yaml(pad), pad, kb)
     kb["bevindingen"] = bevindingen
-    kb["alternatieven"] = _lijst(Alternatief, _lees(root / "alternatieven.yaml"), root)
-    methoden = _lees(root / "methoden.yaml")
+    kb["alternatieven"] = _lijst(Alternatief, lees_eigen_yaml(root / "alternatieven.yaml"), root)
+    methoden = lees_eigen_yaml(root / "methoden.yaml")
     kb["methoden"] = _lijst(Methode, methoden["methoden"], root / "methoden.yaml")
     kb["methoderegels"] = _regels(Methoderegel, methoden["regels"], root / "methoden.yaml", kb)
-    begeleiding = _lees(root / "begeleiding.yaml")
+    begeleiding = lees_eigen_yaml(root / "begeleiding.yaml")
     pad = root / "begeleiding.yaml"
     kb["vormen"] = _lijst(Vorm, begeleiding["vormen"], pad)
     kb["vormregels"] = _regels(Vormregel, begeleiding["vorm_regels"], pad, kb)
     kb["stijlen"] = _lijst(Stijl, begeleiding["stijlen"], pad)
     kb["stijlregels"] = _regels(Stijlregel, begeleiding["stijl_regels"], pad, kb)
-    samenstelling = _lees(root / "samenstelling.yaml")
+    samenstelling = lees_eigen_yaml(root / "samenstelling.yaml")
     kb["grootte"] = Grootte.model_validate(samenstelling["grootte"])
     kb["samenstellingsregels"] = _regels(
         Samenstellingsregel, samenstelling["regels"], root / "samenstelling.yaml", kb
     )
     kb["sleutelvoorwaarden"] = _regels(
         Sleutelvoorwaarde,
-        _lees(root / "sleutelvoorwaarden.yaml"),
+        lees_eigen_yaml(root / "sleutelvoorwaarden.yaml"),
         root / "sleutelvoorwaarden.yaml",
         kb,
     )
-    oordeel = _lees(root / "oordeel.yaml")
+    oordeel = lees_eigen_yaml(root / "oordeel.yaml")
     try:
         kb["verdicts"] = {k: VerdictTekst.model_validate(v) for k, v in oordeel["verdicts"].items()}
         kb["geweigerd"] = Weigering.model_validate(oordeel["geweigerd"])

@@ -15,9 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from . import cache, conditions
 from .casus import Meta, controleer_feit
 from .errors import InvoerFout, KennisbankFout
-from .kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde
+from .kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde, lees_eigen_yaml
 from .resources import data_dir
-from .yamlio import lees_tekstbestand, lees_yaml_tekst
 
 Waarde = str | bool | int
 
@@ -103,7 +102,7 @@ def laad_vragenlijst(kb: Kennisbank, naam: str | Path) -> Vragenlijst:
 
 def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
     try:
-        data = _lees_yaml(pad)
+        data = lees_eigen_yaml(pad)
         ruw = data.get("vragen") if isinstance(data, dict) else None
         if not isinstance(ruw, list):
             raise KennisbankFout(f"{pad}: een lijst 'vragen' verwacht")
@@ -118,10 +117,6 @@ def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
     if dubbel:
         raise KennisbankFout(f"{pad}: vraag-id {sorted(dubbel)[0]} komt twee keer voor")
     return vl
-
-
-def _lees_yaml(pad: Path) -> Any:
-    return lees_yaml_tekst(lees_tekstbestand(pad), str(pad), eigen=True)
 
 
 def _vraag(kb: Kennisbank, item: Any, pad: Path) -> Vraag:

@@ -69,7 +69,7 @@ def _secties(advies: Advies) -> list[Sectie]:
                 [Punt(f"{v.vraag} ({v.feit})", [v.waarom]) for v in beslissend],
             )
         )
-    blokkades = [b for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd]
+    blokkades = advies.blokkades
     if blokkades:
         secties.append(
             Sectie(

@@ -150,9 +150,8 @@ def zelfcheck_uit_advies(
         for v in open_[:MAX_EERST]
     ]
     coach: list[Gespreksonderwerp] = []
-    for b in advies.bevindingen:
-        if b.ernst == "blokkerend" or b.geweigerd:
-            coach.append(Gespreksonderwerp(soort="bezwaar", titel=b.titel, tekst=b.uitleg))
+    for b in advies.blokkades:
+        coach.append(Gespreksonderwerp(soort="bezwaar", titel=b.titel, tekst=b.uitleg))
     for b in advies.voorwaarden:
         coach.append(
             Gespreksonderwerp(soort="voorwaarde", titel=b.titel, tekst=b.voorwaarde or b.uitleg)

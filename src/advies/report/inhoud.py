@@ -11,9 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import KennisbankFout
-from ..kennisbank import Bron, Kennisbank
+from ..kennisbank import Bron, Kennisbank, lees_eigen_yaml
 from ..resources import data_dir
-from ..yamlio import lees_tekstbestand, lees_yaml_tekst
 
 _TEKSTEN = Path(__file__).resolve().parent / "teksten.yaml"
 
@@ -65,16 +64,9 @@ class Teksten:
         return woorden[n] if 0 <= n < len(woorden) else str(n)
 
 
-def _lees(pad: Path) -> Any:
-    try:
-        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad), eigen=True)
-    except Exception as fout:  # a broken shipped file is the knowledge base's error, not the user's
-        raise KennisbankFout(str(fout)) from None
-
-
 @cache
 def laad_teksten() -> Teksten:
-    return Teksten(_lees(_TEKSTEN))
+    return Teksten(lees_eigen_yaml(_TEKSTEN))
 
 
 def laad_vervolgstappen(kb: Kennisbank) -> tuple[Vervolgstap, ...]:
@@ -86,7 +78,7 @@ def _vervolgstappen(
     map_: Path, sleutels: frozenset[str], codes: frozenset[str]
 ) -> tuple[Vervolgstap, ...]:
     pad = (map_ if map_ else data_dir("rules")) / "vervolgstappen.yaml"
-    data = _lees(pad)
+    data = lees_eigen_yaml(pad)
     try:
         stappen = tuple(Vervolgstap.model_validate(s) for s in data["stappen"])
     except (ValidationError, KeyError, TypeError) as fout:

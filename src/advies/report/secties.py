@@ -147,9 +147,7 @@ def _waarom(t: Teksten, advies: Advies, kb: Kennisbank) -> list[str]:
     voor = [zinsdeel(b.titel) for b in advies.van_soort("indicatie")]
     regels: list[str] = []
     if advies.verdict == "no_go":
-        blok = [
-            zinsdeel(b.titel) for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd
-        ]
+        blok = [zinsdeel(b.titel) for b in advies.blokkades]
         regels.append(t.vul("kort.regels.blokkerend", lijst=_beperkt(t, blok)))
         if advies.alternatief:
             regels.append(
@@ -269,7 +267,7 @@ def _analyse(t: Teksten, advies: Advies, kb: Kennisbank) -> Sectie:
     )
     contra = advies.van_soort("contra_indicatie")
     if advies.verdict == "no_go":  # the blocking ones are the heart of "Waarom nu geen intervisie"
-        contra = [b for b in contra if not (b.ernst == "blokkerend" or b.geweigerd)]
+        contra = [b for b in contra if b not in advies.blokkades]
     subs = [sleutel, _bevindingen(t, "contra", contra, leeg=t["analyse.contra_geen"])]
     if advies.van_soort("aandachtspunt"):
         subs.append(_bevindingen(t, "aandacht", advies.van_soort("aandachtspunt")))
@@ -320,7 +318,7 @@ def _voorwaarden(t: Teksten, advies: Advies) -> Sectie | None:
 def _niet(t: Teksten, advies: Advies) -> Sectie | None:
     if advies.verdict != "no_go":
         return None
-    items = [b for b in advies.bevindingen if b.ernst == "blokkerend" or b.geweigerd]
+    items = advies.blokkades
     punten = tuple(_bevinding_punt(t, b) for b in items)
     alt = Sectie(
         t["niet.alternatief_kop"],
