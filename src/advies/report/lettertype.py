@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..errors import AdviesError
 
-FAMILIE = "Source Sans Pro"
 _BESTANDEN = {
     "": "SourceSansPro-Regular.ttf",
     "B": "SourceSansPro-Bold.ttf",
