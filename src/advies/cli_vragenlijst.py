@@ -96,7 +96,7 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
     from .intake import oordeelregel
 
     advies = evalueer(klaar, kb, wat_als=False)
-    typer.echo("\n" + oordeelregel(advies))
+    typer.echo("\n" + oordeelregel(advies, kb))
     typer.echo(f"Het hele advies: advies beoordeel {_quote(run.pad)}")
     typer.echo(f"Schriftelijk advies: advies rapport {_quote(run.pad)}")
 

@@ -144,7 +144,7 @@ class Intake:
         return str(self.kb.feiten[v.feit]["label"]) if v.feit else v.id
 
 
-def oordeelregel(advies: Advies) -> str:
+def oordeelregel(advies: Advies, kb: Kennisbank) -> str:
     """The verdict in one line, with what it rests on (the full advice is one command away)."""
     regel = f"Oordeel: {advies.verdict_label.upper()}"
     if advies.verdict == "no_go" and advies.alternatief:
@@ -153,6 +153,8 @@ def oordeelregel(advies: Advies) -> str:
         titels = "; ".join(b.titel.rstrip(".") for b in advies.voorwaarden)
         return f"{regel}; voorwaarden: {titels}"
     if advies.verdict == "onvoldoende_informatie":
-        labels = [v.feit.replace("_", " ") for v in advies.open_vragen if v.beslissend]
+        labels = [
+            str(kb.feiten[v.feit]["label"]).lower() for v in advies.open_vragen if v.beslissend
+        ]
         return f"{regel}; eerst te beantwoorden: {', '.join(labels)}"
     return regel

@@ -190,5 +190,5 @@ def test_de_intake_eindigt_met_het_oordeel_op_een_regel(
     antwoorden = dict(lees_casus(kb, ILSE).antwoorden)
     antwoorden.update(wijziging)
     antwoorden = {f: w for f, w in antwoorden.items() if w is not None}
-    regel = oordeelregel(evalueer(Casus(antwoorden=antwoorden), kb, wat_als=False))
+    regel = oordeelregel(evalueer(Casus(antwoorden=antwoorden), kb, wat_als=False), kb)
     assert regel.startswith(verwacht) and "\n" not in regel
