@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import AdviesError
+from .errors import AdviesError, Afgebroken
 
 app = typer.Typer(
     name="advies",
@@ -34,6 +34,9 @@ def fouten_afhandelen() -> Iterator[None]:
     """Turn every error into a Dutch message on stderr and an exit code; never a traceback."""
     try:
         yield
+    except Afgebroken as stop:  # Ctrl-C in a questionnaire: not an error, progress was saved
+        typer.echo("\n" + stop.message, err=True)
+        raise typer.Exit(stop.exit_code) from None
     except AdviesError as fout:
         typer.echo(f"fout: {fout.bericht()}", err=True)
         raise typer.Exit(fout.exit_code) from None

@@ -45,14 +45,9 @@ def intake(
         advies intake coordinatoren-zorg
     """
     from .cli import fouten_afhandelen
-    from .errors import Afgebroken
 
     with fouten_afhandelen():
-        try:
-            _intake(casus, antwoorden, map_)
-        except Afgebroken as stop:
-            typer.echo("\n" + stop.message, err=True)
-            raise typer.Exit(stop.exit_code) from None
+        _intake(casus, antwoorden, map_)
 
 
 def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> None:
@@ -130,14 +125,9 @@ def zelfcheck(
         advies zelfcheck --opslaan coordinatoren-zorg
     """
     from .cli import fouten_afhandelen
-    from .errors import Afgebroken
 
     with fouten_afhandelen():
-        try:
-            _zelfcheck(antwoorden, opslaan, format, map_)
-        except Afgebroken as stop:
-            typer.echo("\n" + stop.message, err=True)
-            raise typer.Exit(stop.exit_code) from None
+        _zelfcheck(antwoorden, opslaan, format, map_)
 
 
 def _zelfcheck(
