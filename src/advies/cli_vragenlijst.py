@@ -133,13 +133,11 @@ def zelfcheck(
 def _zelfcheck(
     antwoorden: Path | None, opslaan: str | None, format: ZelfcheckFormaat, map_: Path | None
 ) -> None:
-    from .casefiles import lees_casus
     from .errors import Afgebroken
     from .intake import casusmap, casuspad, maak_map, opdracht
     from .kennisbank import laad_kennisbank
     from .questionnaire import laad_vragenlijst
-    from .selfcheck import SECTIE, als_tekst, voer_zelfcheck_uit
-    from .vraagflow import Stand
+    from .selfcheck import SECTIE, als_tekst, voer_zelfcheck_uit, zelfcheck_basis
     from .vragenronde import (
         bestand_beantwoorder,
         lees_antwoorden,
@@ -159,15 +157,12 @@ def _zelfcheck(
         pad = casuspad(opslaan, casusmap_)
         if pad is not None and pad.parent == casusmap_:
             maak_map(casusmap_)
-    stand = (
-        stand_uit_casus(lees_casus(kb, pad), SECTIE)
-        if pad is not None and pad.exists()
-        else Stand()
-    )
+    basis = zelfcheck_basis(kb, pad)
+    stand = stand_uit_casus(basis, SECTIE)
     if antwoorden is not None:
         vul_aan(stand, lees_antwoorden(kb, vl, antwoorden))
         uitslag = voer_zelfcheck_uit(
-            kb, vl, stand, bestand_beantwoorder(str(antwoorden)), pad, tussendoor=False
+            kb, vl, basis, stand, bestand_beantwoorder(str(antwoorden)), pad, tussendoor=False
         )
     else:
         from . import prompts
@@ -175,7 +170,7 @@ def _zelfcheck(
         prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
         try:
             uitslag = voer_zelfcheck_uit(
-                kb, vl, stand, terminal_beantwoorder(kb, vl), pad, tussendoor=True
+                kb, vl, basis, stand, terminal_beantwoorder(kb, vl), pad, tussendoor=True
             )
         except (KeyboardInterrupt, EOFError):
             if pad is None:

@@ -255,9 +255,19 @@ def als_tekst(z: Zelfcheck) -> str:
 # --- running it ---------------------------------------------------------------------------------
 
 
+def zelfcheck_basis(kb: Kennisbank, pad: Path | None) -> Casus:
+    """The case the answers go into: the existing file (to continue), or a new one dated today."""
+    from .casefiles import lees_casus
+
+    if pad is not None and pad.exists():
+        return lees_casus(kb, pad)
+    return Casus(meta=Meta(datum=date.today().isoformat()))
+
+
 def voer_zelfcheck_uit(
     kb: Kennisbank,
     vl: Vragenlijst,
+    basis: Casus,
     stand: Stand,
     beantwoord: Beantwoorder,
     pad: Path | None,
@@ -266,17 +276,8 @@ def voer_zelfcheck_uit(
 ) -> Zelfcheck:
     """Ask what is left and score it. With `pad` the answers are kept as a case file a coach can
     continue with `advies intake`; `tussendoor` saves after every answer (at a terminal)."""
-    from .casefiles import lees_casus, schrijf_casus
+    from .casefiles import schrijf_casus
     from .vragenronde import casus_uit_stand, ononderbroken
-
-    basis = (
-        lees_casus(kb, pad)
-        if pad is not None and pad.exists()
-        else Casus(meta=Meta(datum=date.today().isoformat()))
-    )
-    for veld, waarde in basis.meta.model_dump(mode="json", exclude_none=True).items():
-        if veld != SECTIE:
-            stand.meta.setdefault(veld, waarde)
 
     def bewaar(_: Stand) -> None:
         if pad is not None:
