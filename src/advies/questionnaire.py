@@ -16,6 +16,7 @@ from . import cache, conditions
 from .casus import Meta, controleer_feit
 from .errors import InvoerFout, KennisbankFout
 from .kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde, lees_eigen_yaml
+from .render_text import bronnen_tekst
 from .resources import data_dir
 
 Waarde = str | bool | int
@@ -234,9 +235,9 @@ def waarom(vraag: Vraag, kb: Kennisbank, nog_van_belang: list[str] | None = None
     regels = ["Het antwoord telt mee voor:"]
     for b in bevindingen:
         soort = "indicatie" if b.ernst is None else b.ernst
-        regels += [f"  - {b.titel} ({b.code}, {soort})", f"    bron: {_bronnen(b)}"]
+        regels += [f"  - {b.titel} ({b.code}, {soort})", f"    bron: {bronnen_tekst(b.bronnen)}"]
     for s in sleutels:
-        regels += [f"  - de sleutelvoorwaarde {s.naam}", f"    bron: {_bronnen(s)}"]
+        regels += [f"  - de sleutelvoorwaarde {s.naam}", f"    bron: {bronnen_tekst(s.bronnen)}"]
     if overig:
         regels.append("  - het voorstel: " + ", ".join(overig))
     if nog_van_belang is not None and not nog_van_belang:
@@ -250,7 +251,3 @@ _OVERIG = {
     "stijl": "de begeleidingsstijl",
     "samenstelling": "de samenstelling van de groep",
 }
-
-
-def _bronnen(regel: Any) -> str:
-    return "; ".join(dict.fromkeys(str(b) for b in regel.bronnen))

@@ -18,10 +18,10 @@ from .casus import Casus, Meta
 from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde, geldt
 from .kennisbank import Bron, Kennisbank
 from .questionnaire import Vragenlijst
+from .render_text import BREEDTE, bronnen_tekst
 from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop
 
 Status = Literal["vervuld", "niet_vervuld", "onbekend"]
-BREEDTE = 88
 MAX_EERST = 3
 TEKEN = {"vervuld": "●", "onbekend": "○", "niet_vervuld": "✗"}
 WOORD = {"vervuld": "vervuld", "onbekend": "onbekend", "niet_vervuld": "niet vervuld"}
@@ -229,7 +229,7 @@ def als_tekst(z: Zelfcheck) -> str:
             regels += _wrap(
                 f'U antwoordde "{antwoord.antwoord}" op: {antwoord.vraag}', "     ", "       "
             )
-        regels += _wrap("Bron: " + "; ".join(str(b) for b in a.bronnen[:2]), "     ", "       ")
+        regels += _wrap("Bron: " + bronnen_tekst(a.bronnen[:2]), "     ", "       ")
     regels += ["", "Bespreek met een coach"]
     kop = {
         "bezwaar": "Waarom intervisie hier niet past",
