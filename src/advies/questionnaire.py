@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import cache, conditions
-from .casus import Meta, controleer_feit
+from .casus import Meta, controleer_feit, toon
 from .errors import InvoerFout, KennisbankFout
 from .kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde, lees_eigen_yaml
 from .render_text import bronnen_tekst
@@ -205,7 +205,7 @@ def controleer_antwoord(
             laag, hoog = v.validatie.min, v.validatie.max
             if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
                 raise InvoerFout(
-                    f"feit '{feit}': ongeldige waarde {waarde!r}. "
+                    f"feit '{feit}': ongeldige waarde {toon(waarde)}. "
                     f"Toegestaan: {laag} tot en met {hoog}",
                     bestand=bestand,
                 )
@@ -213,10 +213,8 @@ def controleer_antwoord(
             toegestaan = [k.waarde for k in v.keuzes if not k.onbekend]
             if waarde not in toegestaan:
                 raise InvoerFout(
-                    f"feit '{feit}': ongeldige waarde {waarde!r}. Toegestaan: "
-                    + ", ".join(
-                        str(w).lower() if isinstance(w, bool) else str(w) for w in toegestaan
-                    ),
+                    f"feit '{feit}': ongeldige waarde {toon(waarde)}. Toegestaan: "
+                    + ", ".join(str(w) for w in toegestaan),  # choice facts: strings only
                     bestand=bestand,
                 )
 
