@@ -1,27 +1,29 @@
 """Evaluating many cases in one run: JSON Lines or CSV in, one JSON line per case out, in order.
 
-Cases are independent, so a large batch is spread over worker processes (each compiles its own
-ruleset; the engine is single-threaded). Reading and validating happen in the workers too; the
-first bad line stops the run with its file and line, as for a single case file.
+Cases are independent, so a large batch is spread over worker processes (batch_workers.py).
+Validating happens where the case is evaluated; the first bad line stops the run with its file and
+line, as for a single case file, after every case before it has been written.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+import orjson
 
 from .casus import maak_casus
 from .errors import InvoerFout
 from .kennisbank import Kennisbank, laad_kennisbank
 from .yamlio import lees_tekstbestand
 
-_PARALLEL_VANAF = 500  # below this, starting workers costs more than it saves
-_STUK = 128
+_PARALLEL_VANAF = 250  # cases per worker below which starting one costs more than it saves
+_BLOK = 64  # cases per write
 
 
 def _regels_jsonl(tekst: str) -> list[tuple[int, Any]]:
@@ -71,51 +73,76 @@ def lees_batchregels(kb: Kennisbank, pad: Path) -> list[tuple[int, Any]]:
     return _regels_jsonl(tekst) if soort == ".jsonl" else _regels_csv(kb, tekst, str(pad))
 
 
-def _beoordeel_een(kb: Kennisbank, bestand: str, nummer: int, ruw: Any, wat_als: bool) -> str:
+def _beoordeel_een(kb: Kennisbank, bestand: str, nummer: int, ruw: Any, wat_als: bool) -> bytes:
     from .evaluation import evalueer
 
     if isinstance(ruw, str):
         try:
-            ruw = json.loads(ruw)
-        except json.JSONDecodeError as fout:
+            ruw = orjson.loads(ruw)
+        except orjson.JSONDecodeError as fout:
             raise InvoerFout(
                 f"geen geldige JSON ({fout.msg}, kolom {fout.colno})", bestand=bestand, regel=nummer
             ) from None
     casus = maak_casus(kb, ruw, bestand=bestand, regel=nummer)
-    return evalueer(casus, kb, wat_als=wat_als).model_dump_json()
+    return evalueer(casus, kb, wat_als=wat_als).json_regel()
 
 
-_WERK: dict[str, Any] = {}
+def _evalueer_deel(
+    kb: Kennisbank,
+    bestand: str,
+    regels: list[tuple[int, Any]],
+    wat_als: bool,
+    schrijf: Callable[[bytes], Any],
+    gedaan: Callable[[int], None],
+) -> None:
+    """Evaluate cases in order, writing their lines in blocks; on a bad case, every case before it
+    is written before the error is raised."""
+    blok: list[bytes] = []
 
+    def leeg() -> None:
+        if blok:
+            schrijf(b"\n".join(blok) + b"\n")
+            gedaan(len(blok))
+            blok.clear()
 
-def _start_werker(bestand: str, wat_als: bool) -> None:
-    _WERK.update(kb=laad_kennisbank(), bestand=bestand, wat_als=wat_als)
-
-
-def _werk(stuk: list[tuple[int, Any]]) -> list[str]:
-    return [_beoordeel_een(_WERK["kb"], _WERK["bestand"], n, r, _WERK["wat_als"]) for n, r in stuk]
+    try:
+        for nummer, ruw in regels:
+            blok.append(_beoordeel_een(kb, bestand, nummer, ruw, wat_als))
+            if len(blok) == _BLOK:
+                leeg()
+    finally:
+        leeg()
 
 
 def beoordeel_batch(
-    pad: Path, *, wat_als: bool = False, werkers: int | None = None
-) -> Iterator[str]:
-    """One JSON line per case, in input order."""
+    pad: Path,
+    uit: BinaryIO,
+    *,
+    wat_als: bool = False,
+    werkers: int | None = None,
+    voortgang: Callable[[int], None] | None = None,
+) -> int:
+    """Write one JSON line per case to `uit`, in input order; return the number of cases.
+
+    `voortgang` is called now and then with the number of cases evaluated since the last call.
+    """
     kb = laad_kennisbank()
     regels = lees_batchregels(kb, pad)
-    werkers = werkers or min(os.cpu_count() or 1, 4)
-    if werkers < 2 or len(regels) < _PARALLEL_VANAF:
-        for nummer, ruw in regels:
-            yield _beoordeel_een(kb, str(pad), nummer, ruw, wat_als)
-        return
-    import multiprocessing
+    werkers = min(werkers or os.cpu_count() or 1, max(1, len(regels) // _PARALLEL_VANAF))
+    gedaan = voortgang or (lambda _: None)
+    if werkers < 2:
+        _evalueer_deel(kb, str(pad), regels, wat_als, uit.write, gedaan)
+    else:
+        from .batch_workers import verdeel_over_werkers
 
-    stukken = [regels[i : i + _STUK] for i in range(0, len(regels), _STUK)]
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    with context.Pool(werkers, initializer=_start_werker, initargs=(str(pad), wat_als)) as pool:
-        for uitkomsten in pool.imap(_werk, stukken):
-            yield from uitkomsten
+        verdeel_over_werkers(
+            regels,
+            werkers,
+            partial(_evalueer_deel, kb, str(pad), wat_als=wat_als),
+            uit,
+            gedaan,
+        )
+    return len(regels)
 
 
 def tel_casussen(pad: Path) -> int | None:

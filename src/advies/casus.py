@@ -8,6 +8,7 @@ what is allowed.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from datetime import date
 from typing import Any, Literal
@@ -88,6 +89,7 @@ def toegestaan(kb: Kennisbank, feit: str) -> str:
     return "een lijst met codes van voorwaardelijke bevindingen: " + ", ".join(weigerbare_codes(kb))
 
 
+@functools.lru_cache(maxsize=4)
 def weigerbare_codes(kb: Kennisbank) -> list[str]:
     """Only conditions can be refused: the codes of the conditional findings."""
     return sorted({b.code for b in kb.bevindingen if b.ernst == "voorwaardelijk"})
@@ -119,6 +121,8 @@ def controleer_feit(
         return None
     d = kb.feiten[feit]
     soort = d["type"]
+    if soort == "keuze" and type(waarde) is str and waarde in d["waarden"]:
+        return waarde  # the common case first: a batch validates millions of values
 
     def fout(extra: str = "") -> InvoerFout:
         return InvoerFout(
@@ -200,11 +204,10 @@ def maak_casus(
             regel=regel,
         )
     schoon: dict[str, Any] = {}
+    plaatsen = regels or {}
     for feit, waarde in antwoorden.items():
         feit = str(feit)
-        waarde = controleer_feit(
-            kb, feit, waarde, bestand=bestand, regel=(regels or {}).get(feit, regel)
-        )
+        waarde = controleer_feit(kb, feit, waarde, bestand=bestand, regel=plaatsen.get(feit, regel))
         if waarde is not None:
             schoon[feit] = waarde
     meta = data.get("meta") or {}

@@ -115,16 +115,14 @@ def beoordeel(
 def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
     from .batch import beoordeel_batch, tel_casussen
 
-    regels = beoordeel_batch(pad, wat_als=wat_als, werkers=werkers)
-    uit = sys.stdout
     totaal = tel_casussen(pad) if sys.stderr.isatty() else None
-    if totaal:
-        with typer.progressbar(regels, length=totaal, label="Beoordelen", file=sys.stderr) as balk:
-            for regel in balk:
-                uit.write(regel + "\n")
+    sys.stdout.flush()
+    uit = sys.stdout.buffer
+    if not totaal:
+        beoordeel_batch(pad, uit, wat_als=wat_als, werkers=werkers)
     else:
-        for regel in regels:
-            uit.write(regel + "\n")
+        with typer.progressbar(length=totaal, label="Beoordelen", file=sys.stderr) as balk:
+            beoordeel_batch(pad, uit, wat_als=wat_als, werkers=werkers, voortgang=balk.update)
     uit.flush()
 
 

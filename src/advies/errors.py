@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class AdviesError(Exception):
     """An error the user can fix; the message is Dutch and names what is wrong and what is allowed."""
@@ -14,6 +16,10 @@ class AdviesError(Exception):
         self.regel = regel
         super().__init__(self.bericht())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the place survives pickling: a batch worker hands its error to the main process
+        return (_herstel, (type(self), self.message, self.bestand, self.regel))
+
     def bericht(self) -> str:
         plaats = ""
         if self.bestand:
@@ -22,6 +28,12 @@ class AdviesError(Exception):
                 plaats += f", regel {self.regel}"
             plaats += ": "
         return plaats + self.message
+
+
+def _herstel(
+    klasse: type[AdviesError], message: str, bestand: str | None, regel: int | None
+) -> AdviesError:
+    return klasse(message, bestand=bestand, regel=regel)
 
 
 class InvoerFout(AdviesError):

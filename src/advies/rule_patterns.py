@@ -4,6 +4,9 @@ An unknown fact is asserted as a sentinel (ONBEKEND for words and yes/no, -1 for
 than left out. That keeps "true or unknown" and "false or unknown" single patterns (one regex or
 one comparison) instead of `$or`s over `$nex`: the engine expands every `$or` into separate rule
 variants, and with three-valued twins that expansion multiplied the network twentyfold.
+
+Inside the engine a fact goes by a short name and a choice by a letter (Codering): the engine
+parses the case, and writes it out again in every action it hands back, so its length counted.
 """
 
 from __future__ import annotations
@@ -12,26 +15,66 @@ from typing import Any
 
 from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
 
-ONBEKEND = "ONBEKEND"
+ONBEKEND = "X"  # no choice is coded as an upper-case letter
 GETAL_ONBEKEND = -1
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class Codering:
+    """Facts by short names (f0, f1, ...) and choices by letters, as the engine sees a case."""
+
+    def __init__(self, feiten: dict[str, dict[str, Any]]):
+        gelezen = [f for f, d in feiten.items() if d["type"] != "codes"]
+        self.naam = {f: f"f{i}" for i, f in enumerate(gelezen)}
+        self.letters: dict[str, dict[Any, str]] = {
+            f: dict(zip(d["waarden"], _LETTERS, strict=False))
+            for f, d in feiten.items()
+            if d["type"] == "keuze"
+        }
+        for f, letters in self.letters.items():
+            if len(letters) < len(feiten[f]["waarden"]):
+                raise ValueError(f"{f}: meer dan {len(_LETTERS)} keuzes")
+        self._velden = [
+            (
+                f,
+                self.naam[f],
+                self.letters.get(f),
+                GETAL_ONBEKEND if feiten[f]["type"] == "getal" else ONBEKEND,
+            )
+            for f in gelezen
+        ]
+
+    def casus(self, antwoorden: dict[str, Any]) -> dict[str, Any]:
+        """The case fact: every fact a rule may read, unknown ones as their sentinel."""
+        feit: dict[str, Any] = {}
+        for f, naam, letters, onbekend in self._velden:
+            waarde = antwoorden.get(f)
+            if waarde is None:
+                feit[naam] = onbekend
+            else:
+                feit[naam] = letters[waarde] if letters else waarde
+        return feit
 
 
 class Patronen:
     """The three patterns of a condition: true, possible (not false) and not certain (not true)."""
 
-    def __init__(self, feiten: dict[str, dict[str, Any]]):
+    def __init__(self, feiten: dict[str, dict[str, Any]], codering: Codering):
         self.feiten = feiten
+        self.codering = codering
 
     def _literal(self, c: FeitVoorwaarde) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-        f = c.feit
-        soort = self.feiten[f]["type"]
+        f = self.codering.naam[c.feit]
+        soort = self.feiten[c.feit]["type"]
         if c.op == "onbekend":
             onbekend = {f: GETAL_ONBEKEND if soort == "getal" else ONBEKEND}
             bekend = {"$neq": {f: GETAL_ONBEKEND if soort == "getal" else ONBEKEND}}
             return onbekend, onbekend, bekend
         if soort == "keuze":
-            gekozen = [str(w) for w in (c.waarde if isinstance(c.waarde, tuple) else (c.waarde,))]
-            rest = [w for w in self.feiten[f]["waarden"] if w not in gekozen]
+            letters = self.codering.letters[c.feit]
+            waarden = c.waarde if isinstance(c.waarde, tuple) else (c.waarde,)
+            gekozen = [letters[str(w)] for w in waarden]
+            rest = [letter for letter in letters.values() if letter not in gekozen]
             ja, nee = (gekozen, rest) if c.op in ("is", "in") else (rest, gekozen)
             waar = {"$mt": {f: "|".join(ja)}} if ja else {f: "GEEN_WAARDE"}  # "niet_in" all values
             return (

@@ -1,0 +1,76 @@
+"""Advices are built from parts shared between cases and written from the parts' JSON (a batch's
+speed depends on both). Sharing must never show: every advice equals one built from scratch, and
+its JSON line equals pydantic's own serialisation of it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from advies import advice_parts
+from advies.advice import Advies, Bevinding
+from advies.casus import maak_casus
+from advies.engine import Uitkomst
+from advies.evaluation import engine_voor, evalueer
+from advies.kennisbank import Kennisbank
+from oracle import CasusGenerator
+
+AANTAL = 2_000
+
+
+def test_a_shared_part_is_frozen(kb: Kennisbank) -> None:
+    advies = evalueer(
+        maak_casus(kb, {"antwoorden": {"gedeelde_conflicten": True}}, bestand="-"), kb
+    )
+    with pytest.raises(ValueError, match="frozen"):
+        advies.bevindingen[0].uitleg = "anders"
+
+
+def test_a_changed_copy_of_a_part_writes_its_own_json(kb: Kennisbank) -> None:
+    advies = evalueer(
+        maak_casus(kb, {"antwoorden": {"gedeelde_conflicten": True}}, bestand="-"), kb
+    )
+    deel: Bevinding = advies.bevindingen[0]
+    deel.json_bytes()  # cached now
+    kopie = deel.model_copy(update={"titel": "Een andere titel"})
+    assert json.loads(kopie.json_bytes())["titel"] == "Een andere titel"
+    assert json.loads(deel.json_bytes())["titel"] != "Een andere titel"
+
+
+def test_advices_from_shared_parts_equal_advices_built_from_scratch(kb: Kennisbank) -> None:
+    generator = CasusGenerator(kb, 97)
+    engine = engine_voor(kb)
+    casussen = [
+        maak_casus(
+            kb, {"meta": {"naam": f"casus {i}"}, "antwoorden": generator.antwoorden()}, bestand="-"
+        )
+        for i in range(AANTAL)
+    ]
+    uitkomsten: list[Uitkomst] = [engine.evalueer(c.antwoorden) for c in casussen]
+    gedeeld = [
+        advice_parts.bouw_advies(kb, c, u).model_dump_json()
+        for c, u in zip(casussen, uitkomsten, strict=True)
+    ]
+    for casus, uitkomst, verwacht in zip(casussen, uitkomsten, gedeeld, strict=True):
+        advice_parts._PER_KB.pop(kb, None)  # nothing shared: every part built for this advice
+        assert advice_parts.bouw_advies(kb, casus, uitkomst).model_dump_json() == verwacht
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"naam": 'Team "Noord" \\ zuid\n\ttab'},
+        {"naam": "Café Ünïcode ✓ \u2028 \x01"},
+        {},
+    ],
+    ids=["escapes", "unicode", "zonder-naam"],
+)
+def test_a_json_line_equals_pydantics_serialisation(kb: Kennisbank, meta: dict[str, str]) -> None:
+    generator = CasusGenerator(kb, 5)
+    for _ in range(200):
+        data = {"meta": meta, "antwoorden": generator.antwoorden()}
+        data["oordeel_coach"] = {"verdict": "go", "reden": 'Ik ken de groep "goed".'}
+        advies = evalueer(maak_casus(kb, data, bestand="-"), kb)  # with the what-if search
+        assert advies.json_regel() == advies.model_dump_json().encode()
+        assert Advies.model_validate_json(advies.json_regel()) == advies
