@@ -180,7 +180,7 @@ class Advies(BaseModel):
         for naam, kop in _KOPPEN:
             waarde = velden[naam]
             if isinstance(waarde, list):
-                delen.append(kop + b"[" + b",".join([d.json_bytes() for d in waarde]) + b"]")
+                delen.append(kop + b"[" + b",".join(map(_JSON_VAN_DEEL, waarde)) + b"]")
             elif isinstance(waarde, Deel):
                 delen.append(kop + waarde.json_bytes())
             elif isinstance(waarde, BaseModel):
@@ -215,4 +215,5 @@ class Advies(BaseModel):
         return [b for b in self.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd]
 
 
+_JSON_VAN_DEEL = Deel.json_bytes
 _KOPPEN = [(naam, f'"{naam}":'.encode()) for naam in Advies.model_fields]

@@ -12,6 +12,7 @@ import math
 import weakref
 from collections.abc import Callable, Hashable
 from functools import partial
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from . import __version__
@@ -55,6 +56,17 @@ class _Delen:
         self.kb = kb
         self.gebouwd: dict[Hashable, Any] = {}
         self.feitvolgorde = {f: i for i, f in enumerate(kb.feiten)}
+        # per fired rule: the rule, and how to read the values of its facts from a full case
+        self.vuren: dict[tuple[str, str], tuple[Regel, Callable[[dict[str, Any]], Any]]] = {}
+        self.leeg = dict.fromkeys(kb.feiten)
+
+    def vuur(self, vuur: tuple[str, str]) -> tuple[Regel, Callable[[dict[str, Any]], Any]]:
+        gevonden = self.vuren.get(vuur)
+        if gevonden is None:
+            regel = self.kb.regel(vuur[0])
+            lees = itemgetter(*regel.feiten) if regel.feiten else _niets
+            gevonden = self.vuren[vuur] = (regel, lees)
+        return gevonden
 
     def geef(self, sleutel: Hashable, maak: Callable[[], T]) -> T:
         try:
@@ -88,9 +100,10 @@ def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
         (waar if status == "waar" else onbeslist)[regel.categorie].append(regel)
     verdict = next(iter(uitkomst.verdicts))
     geweigerd = set(uitkomst.geweigerd)
+    waar["bevinding"] = _volgorde(kb, waar["bevinding"])
     bevindingen = [
         _bevinding(d, r, r.ernst == "voorwaardelijk" and r.code in geweigerd)
-        for r in _volgorde(kb, waar["bevinding"])
+        for r in waar["bevinding"]
     ]
     tekst = kb.verdicts[verdict]
     # its parts are validated models; checking the whole again cost a tenth of a batch
@@ -178,7 +191,7 @@ def _samenstelling(
     d: _Delen, antwoorden: dict[str, Any], waar: dict[str, list[Any]]
 ) -> Samenstelling:
     regels = (
-        *(r.id for r in _volgorde(d.kb, waar["bevinding"]) if r.samenstelling),
+        *(r.id for r in waar["bevinding"] if r.samenstelling),  # already in reading order
         *(r.id for r in waar["samenstelling"]),
     )
     n = antwoorden.get("groepsgrootte")
@@ -328,20 +341,28 @@ def _sleutelvoorwaarden(
     return statussen
 
 
+def _niets(_: dict[str, Any]) -> tuple[()]:
+    return ()
+
+
 def _trace(
     d: _Delen, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdict: str
 ) -> list[TraceStap]:
     kb = d.kb
+    volledig = {**d.leeg, **antwoorden}
+    gebouwd = d.gebouwd
     stappen = []
-    for regel_id, status in uitkomst.gevuurd:
-        regel = kb.regel(regel_id)
-        waarden = tuple(map(antwoorden.get, regel.feiten))
-        sleutel = ("trace", regel_id, status, waarden)
+    for vuur in uitkomst.gevuurd:
+        regel, lees = d.vuur(vuur)
+        sleutel = (vuur, lees(volledig))  # one fact's value, or a tuple of them
         try:
-            stap = d.gebouwd.get(sleutel)
+            stap = gebouwd.get(sleutel)
         except TypeError:  # a list among the values
             stap = None
-        stappen.append(stap or d.geef(sleutel, partial(_maak_stap, kb, regel, status, waarden)))
+        if stap is None:
+            waarden = tuple(volledig[f] for f in regel.feiten)
+            stap = d.geef(sleutel, partial(_maak_stap, kb, regel, vuur[1], waarden))
+        stappen.append(stap)
     for code in uitkomst.geweigerd:
         stappen.append(
             TraceStap(

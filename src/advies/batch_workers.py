@@ -1,12 +1,13 @@
 """A batch spread over worker processes, its output still in input order.
 
-Each worker takes one contiguous part of the cases and writes its lines to a file of its own: an
-anonymous temporary file, readable by the owner only and gone when closed, so nothing about the
-cases is left on disk. When a worker is done, the main process copies its file to the output in
-turn. Sending every line back through a pipe cost the main process as much as evaluating did.
+The cases are cut into blocks; worker k evaluates blocks k, k + n, k + 2n, ... and writes each
+block itself, when it is that block's turn, to the file descriptor they all share: the output, or,
+when the output is no file (in tests), one anonymous temporary file readable by the owner only,
+copied out at the end. Sending every line back to the main process cost it as much as evaluating
+did, and a temporary file per worker meant writing everything twice.
 
-The workers are forked, so they start with the knowledge base already loaded; each compiles its
-own ruleset, because the engine's state is not shared between processes.
+The workers are forked, so they start with the knowledge base loaded; each compiles its own
+ruleset, because the engine's state cannot be shared between processes.
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
-from multiprocessing.sharedctypes import Synchronized
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from .errors import AdviesError, EngineFout
 
-_Deel = Callable[..., None]  # _evalueer_deel with the knowledge base, file and options bound
+_Deel = Callable[..., None]  # batch._evalueer_deel with the knowledge base, file and options bound
+_BLOK = 256  # cases per block: small enough that a worker seldom waits for its turn
 _KIJK = 0.1  # seconds between looks at the workers' progress
 
 
@@ -34,107 +36,142 @@ def verdeel_over_werkers(
     uit: BinaryIO,
     gedaan: Callable[[int], None],
 ) -> None:
-    context = multiprocessing.get_context("fork")
-    grootte = -(-len(regels) // werkers)
-    delen = [regels[i : i + grootte] for i in range(0, len(regels), grootte)]
-    teller: Synchronized[int] = context.Value("q", 0)
-    # a worker that meets a bad line stops the workers after it: their output comes later
-    stop: Synchronized[int] = context.Value("i", len(delen))
-    with contextlib.ExitStack() as stapel:
-        bestanden = [stapel.enter_context(tempfile.TemporaryFile(buffering=0)) for _ in delen]
-        _draai(delen, deel, bestanden, teller, stop, uit, gedaan, context)
+    """Evaluate `regels` over `werkers` processes, writing to `uit` in input order; raise the
+    error of the first bad case after every case before it has been written."""
+    blokken = [regels[i : i + _BLOK] for i in range(0, len(regels), _BLOK)]
+    with _doel(uit) as fd:
+        try:
+            _Ploeg(blokken, min(werkers, len(blokken)), deel, fd).draai(gedaan)
+        finally:  # what was written before an error is output too
+            if fd != _fileno(uit):
+                os.lseek(fd, 0, os.SEEK_SET)
+                with open(fd, "rb", closefd=False) as bron:
+                    shutil.copyfileobj(bron, uit, 1 << 20)
 
 
-def _draai(
-    delen: list[list[tuple[int, Any]]],
-    deel: _Deel,
-    bestanden: list[Any],
-    teller: Synchronized[int],
-    stop: Synchronized[int],
-    uit: BinaryIO,
-    gedaan: Callable[[int], None],
-    context: Any,
-) -> None:
-    uitkomsten = [context.SimpleQueue() for _ in delen]
-    processen = [
-        context.Process(
-            target=_werker,
-            args=(k, delen[k], deel, bestanden[k], teller, stop, uitkomsten[k]),
-            daemon=True,
-        )
-        for k in range(len(delen))
-    ]
+def _fileno(uit: BinaryIO) -> int | None:
     try:
-        for proces in processen:
-            proces.start()
-        gemeld = 0
-        for k, proces in enumerate(processen):
-            while proces.is_alive():
-                proces.join(_KIJK)
-                gemeld = _meld(teller, gemeld, gedaan)
-            fout = _uitkomst(proces, uitkomsten[k])
-            bestanden[k].seek(0)
-            shutil.copyfileobj(bestanden[k], uit, 1 << 20)
+        uit.flush()
+        return uit.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        return None
+
+
+@contextlib.contextmanager
+def _doel(uit: BinaryIO) -> Iterator[int]:
+    fd = _fileno(uit)
+    if fd is not None:
+        yield fd
+        return
+    with tempfile.TemporaryFile(buffering=0) as tijdelijk:
+        yield tijdelijk.fileno()
+
+
+class _Ploeg:
+    """The workers of one batch and what they share: whose turn it is to write, how far they
+    got, and which block failed first."""
+
+    def __init__(self, blokken: list[list[tuple[int, Any]]], werkers: int, deel: _Deel, fd: int):
+        self.context = multiprocessing.get_context("fork")
+        self.blokken = blokken
+        self.deel = deel
+        self.fd = fd
+        self.beurt = self.context.Condition()
+        self.volgende = self.context.Value("q", 0, lock=False)  # the block whose turn it is
+        self.klaar = self.context.Value("q", 0, lock=False)  # cases written, under `beurt`
+        self.fout_in = self.context.Value("q", len(blokken), lock=False)  # first bad block
+        self.uitkomsten = self.context.SimpleQueue()
+        self.processen = [
+            self.context.Process(target=self._werk, args=(k, werkers), daemon=True)
+            for k in range(werkers)
+        ]
+
+    def draai(self, gedaan: Callable[[int], None]) -> None:
+        try:
+            for proces in self.processen:
+                proces.start()
+            gemeld = 0
+            while levend := [p.sentinel for p in self.processen if p.is_alive()]:
+                multiprocessing.connection.wait(levend, _KIJK)
+                gemeld = self._meld(gemeld, gedaan)
+                self._controleer_gestorven()
+            self._meld(gemeld, gedaan)
+            self._controleer_gestorven()
+            fouten = list(_alles_uit(self.uitkomsten))
+            if fouten:
+                raise min(fouten, key=lambda f: f[0])[1]
+        finally:
+            for proces in self.processen:
+                if proces.is_alive():
+                    proces.terminate()
+                proces.join()
+
+    def _meld(self, gemeld: int, gedaan: Callable[[int], None]) -> int:
+        nu = self.klaar.value
+        if nu > gemeld:
+            gedaan(nu - gemeld)
+        return int(nu)
+
+    def _controleer_gestorven(self) -> None:
+        # a worker that died holds its block's turn, and the others would wait for ever
+        for proces in self.processen:
+            if proces.exitcode not in (None, 0):
+                raise EngineFout(
+                    f"een werkproces stopte onverwacht (afsluitcode {proces.exitcode})"
+                )
+
+    def _werk(self, k: int, werkers: int) -> None:
+        # The fork brought along every object of the main process, which the garbage collector
+        # then scanned again and again; an evaluation makes thousands of short-lived objects, so
+        # collecting less often matters too. Together a sixth of a worker's time.
+        gc.freeze()
+        gc.set_threshold(10_000, 10, 10)
+        try:
+            for i in range(k, len(self.blokken), werkers):
+                if i > self.fout_in.value:
+                    break
+                if not self._blok(i):
+                    break
+        except KeyboardInterrupt:  # the main process stops the run and says so
+            os._exit(130)
+        except BaseException as fout:  # reported by the main process, not as a traceback
+            with self.beurt:  # and the others stop: this worker's blocks will never come
+                self.fout_in.value = -1
+                self.uitkomsten.put(
+                    (-1, EngineFout(f"onverwachte fout in een werkproces: {fout!r}"))
+                )
+                self.beurt.notify_all()
+
+    def _blok(self, i: int) -> bool:
+        """Evaluate block i and write it in its turn; False after a bad case."""
+        uitvoer: list[bytes] = []
+        fout: AdviesError | None = None
+        try:
+            self.deel(self.blokken[i], schrijf=uitvoer.append, gedaan=lambda _: None)
+        except AdviesError as f:
+            fout = f
+        tekst = b"".join(uitvoer)
+        with self.beurt:
+            # an earlier block that failed ends the wait too: nothing after it is written
+            self.beurt.wait_for(lambda: self.volgende.value == i or self.fout_in.value < i)
+            if self.fout_in.value < i:
+                return False
+            _schrijf_alles(self.fd, tekst)
+            self.klaar.value += tekst.count(b"\n")
             if fout is not None:
-                raise fout
-        _meld(teller, gemeld, gedaan)
-    finally:
-        for proces in processen:
-            if proces.is_alive():
-                proces.terminate()
-            proces.join()
+                self.fout_in.value = i
+                self.uitkomsten.put((i, fout))
+            self.volgende.value = i + 1
+            self.beurt.notify_all()
+        return fout is None
 
 
-def _meld(teller: Synchronized[int], gemeld: int, gedaan: Callable[[int], None]) -> int:
-    nu = teller.value
-    if nu > gemeld:
-        gedaan(nu - gemeld)
-    return nu
+def _schrijf_alles(fd: int, tekst: bytes) -> None:
+    geschreven = 0
+    while geschreven < len(tekst):  # a pipe may take less than all at once
+        geschreven += os.write(fd, memoryview(tekst)[geschreven:])
 
 
-def _uitkomst(proces: Any, uitkomst: Any) -> AdviesError | None:
-    if uitkomst.empty():
-        # no word from the worker: it was killed, or the engine's C code crashed
-        return EngineFout(f"een werkproces stopte onverwacht (afsluitcode {proces.exitcode})")
-    fout: AdviesError | None = uitkomst.get()
-    return fout
-
-
-def _werker(
-    k: int,
-    regels: list[tuple[int, Any]],
-    deel: _Deel,
-    bestand: Any,
-    teller: Synchronized[int],
-    stop: Synchronized[int],
-    uitkomst: Any,
-) -> None:
-    def gedaan(n: int) -> None:
-        with teller.get_lock():
-            teller.value += n
-        if stop.value < k:
-            raise _Gestopt
-
-    # The fork brought along every object of the main process, which the garbage collector then
-    # scanned again and again; an evaluation makes thousands of short-lived objects, so collecting
-    # them less often matters too. Together a sixth of a worker's time.
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
-    resultaat: AdviesError | None = None
-    try:
-        deel(regels, schrijf=bestand.write, gedaan=gedaan)
-    except _Gestopt:
-        pass
-    except AdviesError as fout:
-        with stop.get_lock():
-            stop.value = min(stop.value, k)
-        resultaat = fout
-    except KeyboardInterrupt:  # the main process stops the run and says so
-        os._exit(130)
-    except Exception as fout:  # reported by the main process, not as a worker's traceback
-        resultaat = EngineFout(f"onverwachte fout in een werkproces: {fout!r}")
-    uitkomst.put(resultaat)
-
-
-class _Gestopt(Exception):
-    """A worker after the first bad line stops: its cases would not be written anyway."""
+def _alles_uit(wachtrij: Any) -> Iterator[Any]:
+    while not wachtrij.empty():
+        yield wachtrij.get()

@@ -90,6 +90,11 @@ def toegestaan(kb: Kennisbank, feit: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
+def _keuzes(kb: Kennisbank) -> dict[str, frozenset[str]]:
+    return {f: frozenset(d["waarden"]) for f, d in kb.feiten.items() if d["type"] == "keuze"}
+
+
+@functools.lru_cache(maxsize=4)
 def weigerbare_codes(kb: Kennisbank) -> list[str]:
     """Only conditions can be refused: the codes of the conditional findings."""
     return sorted({b.code for b in kb.bevindingen if b.ernst == "voorwaardelijk"})
@@ -205,7 +210,11 @@ def maak_casus(
         )
     schoon: dict[str, Any] = {}
     plaatsen = regels or {}
+    keuzes = _keuzes(kb)
     for feit, waarde in antwoorden.items():
+        if type(waarde) is str and waarde in keuzes.get(feit, ()):
+            schoon[feit] = waarde  # the common case, without a call: a batch checks millions
+            continue
         feit = str(feit)
         waarde = controleer_feit(kb, feit, waarde, bestand=bestand, regel=plaatsen.get(feit, regel))
         if waarde is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -88,7 +89,6 @@ def beoordeel(
     from .casefiles import lees_casus
     from .evaluation import evalueer
     from .kennisbank import laad_kennisbank
-    from .render_text import als_markdown, als_tekst, uitleg_boom
 
     with fouten_afhandelen():
         kb = laad_kennisbank()
@@ -104,11 +104,14 @@ def beoordeel(
         if format in (Formaat.json, Formaat.jsonl):
             indent = 2 if format is Formaat.json else None
             typer.echo(advies.model_dump_json(indent=indent))
-        elif format is Formaat.md:
+            return
+        from .render_text import als_markdown, als_tekst, uitleg_boom
+
+        if format is Formaat.md:
             typer.echo(als_markdown(advies, kb), nl=False)
         else:
             typer.echo(als_tekst(advies), nl=False)
-        if uitleg and format not in (Formaat.json, Formaat.jsonl):
+        if uitleg:
             typer.echo("\nRedeneerboom\n" + uitleg_boom(advies), nl=False)
 
 
@@ -167,6 +170,9 @@ app.command("zelfcheck")(zelfcheck)
 
 def main() -> None:
     """Entry point: the commands handle their own errors; this is the net under them."""
+    # advies uses no pydantic plugins, and looking for them (through every installed package's
+    # metadata) was a tenth of the time `advies beoordeel` takes; a value the user set still counts
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except Exception as fout:  # a bug: say so plainly, without a traceback
