@@ -2,7 +2,8 @@
 
   (a) evaluation.evalueer(..., wat_als=False) on N seeded random cases, against the plain-Python
       oracle of tests/oracle.py on the same cases (and the bare engine, without building advice);
-  (b) `advies beoordeel cases.jsonl --format jsonl` as a process, on a generated file of N cases;
+  (b) `advies beoordeel cases.jsonl` as a process, on a generated file of N cases, output to a
+      file: with a worker per core (at most 4), and with one worker;
   (c) `advies beoordeel voorbeelden/ilse-coordinatoren.yaml --format json` as a process: the median
       of 15 runs, after one discarded run that fills the knowledge-base cache;
   (d) with --soak M: M evaluations in one process, with speed and memory every 100,000.
@@ -112,22 +113,30 @@ def deel_b(kb: Kennisbank, n: int, omgeving: dict[str, str], map_: Path) -> list
     with pad.open("w", encoding="utf-8") as f:
         for casus in casussen(kb, n):
             f.write(json.dumps(casus_als_data(casus), ensure_ascii=False) + "\n")
-    commando = [*advies_commando(), "beoordeel", str(pad), "--format", "jsonl"]
     subprocess.run([*advies_commando(), "regels"], env=omgeving, capture_output=True, check=True)
-    start = time.perf_counter()
-    uit = subprocess.run(commando, env=omgeving, capture_output=True, check=True)
-    duur = time.perf_counter() - start
-    regels = uit.stdout.count(b"\n")
-    if regels != n:
-        sys.exit(f"(b) verwacht {n} regels uitvoer, kreeg {regels}: {uit.stderr.decode()[:500]}")
     werkers = min(os.cpu_count() or 1, 4)
-    return [
-        (
-            "(b) advies beoordeel cases.jsonl --format jsonl",
-            f"{n / duur:,.0f} casussen/s",
-            f"{n:,} casussen in {duur:.2f} s, {werkers} werkers",
+    rijen = []
+    for aantal in (werkers, 1):
+        uitvoer = map_ / f"uit-{aantal}.jsonl"
+        commando = [*advies_commando(), "beoordeel", str(pad), "--werkers", str(aantal)]
+        # the output goes to a file, as a user would redirect it: through a pipe, this script's
+        # reading would compete with the workers for the same cores
+        with uitvoer.open("wb") as uit:
+            start = time.perf_counter()
+            subprocess.run(commando, env=omgeving, stdout=uit, stderr=subprocess.PIPE, check=True)
+            duur = time.perf_counter() - start
+        with uitvoer.open("rb") as f:
+            regels = sum(1 for _ in f)
+        if regels != n:
+            sys.exit(f"(b) verwacht {n} regels uitvoer, kreeg {regels}")
+        rijen.append(
+            (
+                f"(b) advies beoordeel cases.jsonl, {aantal} werker{'s' if aantal > 1 else ''}",
+                f"{n / duur:,.0f} casussen/s",
+                f"{n:,} casussen in {duur:.2f} s, uitvoer {uitvoer.stat().st_size / 2**20:,.0f} MiB",
+            )
         )
-    ]
+    return rijen
 
 
 def deel_c(omgeving: dict[str, str], runs: int) -> list[Rij]:
@@ -218,6 +227,9 @@ def main() -> None:
         map_ = Path(tijdelijk)
         os.environ["ADVIES_CACHE"] = str(map_ / "cache")  # here and in the subprocesses
         omgeving = dict(os.environ)
+        # a Python that may not cache bytecode compiles advies at every start; a normal install
+        # has it compiled (pip does so), and the discarded first run of (c) writes it otherwise
+        omgeving.pop("PYTHONDONTWRITEBYTECODE", None)
         kb = laad_kennisbank()
         if "a" in delen:
             rijen += deel_a(kb, args.n)

@@ -7,10 +7,12 @@ line, as for a single case file, after every case before it has been written.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -114,6 +116,21 @@ def _evalueer_deel(
         leeg()
 
 
+@contextlib.contextmanager
+def minder_opruimen() -> Iterator[None]:
+    """Fewer garbage collections while a batch runs. The objects already there (the knowledge
+    base, the cases read) live until the end, yet every full collection scanned them again; and an
+    evaluation makes thousands of short-lived objects. Both cost a batch a sixth of its time."""
+    drempels = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*drempels)
+        gc.unfreeze()
+
+
 def beoordeel_batch(
     pad: Path,
     uit: BinaryIO,
@@ -131,7 +148,8 @@ def beoordeel_batch(
     werkers = min(werkers or os.cpu_count() or 1, max(1, len(regels) // _PARALLEL_VANAF))
     gedaan = voortgang or (lambda _: None)
     if werkers < 2:
-        _evalueer_deel(kb, str(pad), regels, wat_als, uit.write, gedaan)
+        with minder_opruimen():
+            _evalueer_deel(kb, str(pad), regels, wat_als, uit.write, gedaan)
     else:
         from .batch_workers import verdeel_over_werkers
 

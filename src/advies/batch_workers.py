@@ -13,13 +13,13 @@ ruleset, because the engine's state cannot be shared between processes.
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import multiprocessing.connection
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any, BinaryIO
 
 from .errors import AdviesError, EngineFout
@@ -121,25 +121,21 @@ class _Ploeg:
                 )
 
     def _werk(self, k: int, werkers: int) -> None:
-        # The fork brought along every object of the main process, which the garbage collector
-        # then scanned again and again; an evaluation makes thousands of short-lived objects, so
-        # collecting less often matters too. Together a sixth of a worker's time.
-        gc.freeze()
-        gc.set_threshold(10_000, 10, 10)
+        from .batch import minder_opruimen
+
         try:
-            for i in range(k, len(self.blokken), werkers):
-                if i > self.fout_in.value:
-                    break
-                if not self._blok(i):
-                    break
+            with minder_opruimen():
+                for i in range(k, len(self.blokken), werkers):
+                    if i > self.fout_in.value or not self._blok(i):
+                        break
         except KeyboardInterrupt:  # the main process stops the run and says so
             os._exit(130)
         except BaseException as fout:  # reported by the main process, not as a traceback
+            if not isinstance(fout, BrokenPipeError):  # (the reader stopped: the CLI says nothing)
+                fout = EngineFout(f"onverwachte fout in een werkproces: {fout!r}")
             with self.beurt:  # and the others stop: this worker's blocks will never come
                 self.fout_in.value = -1
-                self.uitkomsten.put(
-                    (-1, EngineFout(f"onverwachte fout in een werkproces: {fout!r}"))
-                )
+                self.uitkomsten.put((-1, fout))
                 self.beurt.notify_all()
 
     def _blok(self, i: int) -> bool:
@@ -148,12 +144,11 @@ class _Ploeg:
         fout: AdviesError | None = None
         try:
             self.deel(self.blokken[i], schrijf=uitvoer.append, gedaan=lambda _: None)
-        except AdviesError as f:
+        except AdviesError as f:  # the cases before it are in `uitvoer`
             fout = f
         tekst = b"".join(uitvoer)
         with self.beurt:
-            # an earlier block that failed ends the wait too: nothing after it is written
-            self.beurt.wait_for(lambda: self.volgende.value == i or self.fout_in.value < i)
+            self.beurt.wait_for(partial(self._aan_de_beurt, i))
             if self.fout_in.value < i:
                 return False
             _schrijf_alles(self.fd, tekst)
@@ -164,6 +159,10 @@ class _Ploeg:
             self.volgende.value = i + 1
             self.beurt.notify_all()
         return fout is None
+
+    def _aan_de_beurt(self, i: int) -> bool:
+        # an earlier block that failed ends the wait too: nothing after it is written
+        return bool(self.volgende.value == i or self.fout_in.value < i)
 
 
 def _schrijf_alles(fd: int, tekst: bytes) -> None:

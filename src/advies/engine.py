@@ -231,18 +231,19 @@ class Engine:
             return
         if code != 0:
             raise EngineFout(f"de regelengine weigerde een feit (code {code}): {fact}")
-        gestart = dre.start_action_for_state(self.handle, state)
+        handle, acties, volgende = self.handle, self._acties, dre.complete_and_start_action
+        gestart = dre.start_action_for_state(handle, state)
         bericht = gestart[1] if gestart else None
         while bericht:
             # the message is '{"<rule name>": {...}}'; only the name is needed for most actions,
             # and decoding the whole message (it repeats the case) was the largest cost
             naam = bericht[2 : bericht.index('"', 2)]
             try:
-                self._acties[naam](sessie, bericht)
+                acties[naam](sessie, bericht)
             except BaseException:
-                dre.abandon_action(self.handle, state)
+                dre.abandon_action(handle, state)
                 raise
-            bericht = dre.complete_and_start_action(self.handle, state)
+            bericht = volgende(handle, state)
 
 
 def _bij_mogelijk(gelezen: frozenset[str], waar: _Actie, onbeslist: _Actie) -> _Actie:
