@@ -3,8 +3,8 @@
 The cases are cut into blocks; worker k evaluates blocks k, k + n, k + 2n, ... and writes each
 block itself, when it is that block's turn, to the file descriptor they all share: the output, or,
 when the output is no file (in tests), one anonymous temporary file readable by the owner only,
-copied out at the end. Sending every line back to the main process cost it as much as evaluating
-did, and a temporary file per worker meant writing everything twice.
+copied out at the end. Sending every line back to the main process cost two thirds as much as
+evaluating, and a temporary file per worker meant writing everything twice.
 
 The workers are forked, so they start with the knowledge base loaded; each compiles its own
 ruleset, because the engine's state cannot be shared between processes.

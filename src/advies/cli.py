@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -170,9 +169,6 @@ app.command("zelfcheck")(zelfcheck)
 
 def main() -> None:
     """Entry point: the commands handle their own errors; this is the net under them."""
-    # advies uses no pydantic plugins, and looking for them (through every installed package's
-    # metadata) was a tenth of the time `advies beoordeel` takes; a value the user set still counts
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except Exception as fout:  # a bug: say so plainly, without a traceback
