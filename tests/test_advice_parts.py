@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from advies import advice_parts
+from advies import advice_parts, parts_store
 from advies.advice import Advies, Bevinding
 from advies.casus import maak_casus
 from advies.engine import Uitkomst
@@ -53,7 +53,7 @@ def test_advices_from_shared_parts_equal_advices_built_from_scratch(kb: Kennisba
         for c, u in zip(casussen, uitkomsten, strict=True)
     ]
     for casus, uitkomst, verwacht in zip(casussen, uitkomsten, gedeeld, strict=True):
-        advice_parts._PER_KB.pop(kb, None)  # nothing shared: every part built for this advice
+        parts_store._PER_KB.pop(kb, None)  # nothing shared: every part built for this advice
         assert advice_parts.bouw_advies(kb, casus, uitkomst).model_dump_json() == verwacht
 
 

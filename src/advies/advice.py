@@ -14,7 +14,7 @@ from .kennisbank import Bron
 
 class Deel(BaseModel):
     """A part of an advice. Parts that depend only on the rules are built once and shared between
-    advices (advice_parts.py), so they are frozen, and each writes its JSON once."""
+    advices (parts_store.py), so they are frozen, and each writes its JSON once."""
 
     model_config = ConfigDict(frozen=True)
     _json: bytes | None = PrivateAttr(default=None)

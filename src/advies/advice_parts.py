@@ -1,20 +1,14 @@
 """From what fired in the engine to an advice, dressed with the knowledge base's texts.
 
-An advice is mostly made of parts that depend only on the rules (a finding, a method, a trace step
-for given fact values), and in a batch the same parts recur in thousands of cases. Each part is
-built once per knowledge base and shared between advices: the models are frozen, and each writes
-its JSON once (advice.Deel). Building and writing every part again for every case was two
-thirds of a batch's time.
+Each part of an advice that depends only on the rules (a finding, a method, a trace step for given
+fact values) is built once per knowledge base (parts_store.py) and shared between advices.
 """
 
 from __future__ import annotations
 
 import math
-import weakref
-from collections.abc import Callable, Hashable
 from functools import partial
-from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from . import __version__
 from .advice import (
@@ -42,57 +36,11 @@ from .kennisbank import (
     Stijlregel,
     Vormregel,
 )
-
-T = TypeVar("T")
-
-# Parts keyed by fact values (a trace step reads numbers) have no natural bound: past this many
-# the store starts again, so a long batch cannot grow the process without limit.
-_HOOGSTENS = 100_000
-
-
-class _Delen:
-    """The parts built for one knowledge base."""
-
-    def __init__(self, kb: Kennisbank):
-        self.kb = kb
-        self.gebouwd: dict[Hashable, Any] = {}
-        self.feitvolgorde = {f: i for i, f in enumerate(kb.feiten)}
-        # per fired rule: the rule, and how to read the values of its facts from a full case
-        self.vuren: dict[tuple[str, str], tuple[Regel, Callable[[dict[str, Any]], Any]]] = {}
-        self.leeg = dict.fromkeys(kb.feiten)
-
-    def vuur(self, vuur: tuple[str, str]) -> tuple[Regel, Callable[[dict[str, Any]], Any]]:
-        gevonden = self.vuren.get(vuur)
-        if gevonden is None:
-            regel = self.kb.regel(vuur[0])
-            lees = itemgetter(*regel.feiten) if regel.feiten else _niets
-            gevonden = self.vuren[vuur] = (regel, lees)
-        return gevonden
-
-    def geef(self, sleutel: Hashable, maak: Callable[[], T]) -> T:
-        try:
-            deel = self.gebouwd.get(sleutel)
-        except TypeError:  # a list among the fact values: built for this advice alone
-            return maak()
-        if deel is None:
-            if len(self.gebouwd) >= _HOOGSTENS:
-                self.gebouwd.clear()
-            deel = self.gebouwd[sleutel] = maak()
-        return deel
-
-
-_PER_KB: weakref.WeakKeyDictionary[Kennisbank, _Delen] = weakref.WeakKeyDictionary()
-
-
-def _delen_van(kb: Kennisbank) -> _Delen:
-    delen = _PER_KB.get(kb)
-    if delen is None:
-        delen = _PER_KB[kb] = _Delen(kb)
-    return delen
+from .parts_store import Delen, delen_van
 
 
 def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
-    d = _delen_van(kb)
+    d = delen_van(kb)
     antwoorden = casus.antwoorden
     waar: dict[str, list[Any]] = {c: [] for c in _CATEGORIEEN}
     onbeslist: dict[str, list[Any]] = {c: [] for c in _CATEGORIEEN}
@@ -138,7 +86,7 @@ def _volgorde(kb: Kennisbank, regels: list[Any]) -> list[Any]:
     return sorted(regels, key=lambda r: kb.leesvolgorde(r.id))
 
 
-def _bevinding(d: _Delen, regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
+def _bevinding(d: Delen, regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
     return d.geef(
         ("bevinding", regel.id, geweigerd),
         lambda: Bevinding(
@@ -155,20 +103,20 @@ def _bevinding(d: _Delen, regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
     )
 
 
-def _alternatieven(d: _Delen, bevindingen: list[Bevinding]) -> list[Alternatief]:
+def _alternatieven(d: Delen, bevindingen: list[Bevinding]) -> list[Alternatief]:
     """What the client can do instead of intervision, for each finding that blocks."""
     kb = d.kb
-    codes = []
+    codes: list[str | None] = []
     for b in bevindingen:
         code = kb.bevinding(b.code).alternatief
         if (b.ernst == "blokkerend" or b.geweigerd) and code and code not in codes:
             codes.append(code)
-    if not codes:
-        return [d.geef(("alternatief", None), lambda: Alternatief(**dict(kb.geen_alternatief)))]
-    return [
-        d.geef(("alternatief", c), lambda c=c: Alternatief(**dict(kb.alternatieven[c])))  # type: ignore[misc]
-        for c in codes
-    ]
+    return [d.geef(("alternatief", c), partial(_maak_alternatief, kb, c)) for c in codes or [None]]
+
+
+def _maak_alternatief(kb: Kennisbank, code: str | None) -> Alternatief:
+    """The alternative of this code; None for the general one, when no finding names one."""
+    return Alternatief(**dict(kb.alternatieven[code] if code else kb.geen_alternatief))
 
 
 def verdeel_groepen(n: int, minimum: int, maximum: int, ideaal: int) -> tuple[list[int], int]:
@@ -189,7 +137,7 @@ def _verdeel(n: int, aantal: int) -> list[int]:
 
 
 def _samenstelling(
-    d: _Delen, antwoorden: dict[str, Any], waar: dict[str, list[Any]]
+    d: Delen, antwoorden: dict[str, Any], waar: dict[str, list[Any]]
 ) -> Samenstelling:
     regels = (
         *(r.id for r in waar["bevinding"] if r.samenstelling),  # already in reading order
@@ -199,7 +147,7 @@ def _samenstelling(
     return d.geef(("samenstelling", n, regels), lambda: _maak_samenstelling(d, n, regels))
 
 
-def _maak_samenstelling(d: _Delen, n: int | None, regels: tuple[str, ...]) -> Samenstelling:
+def _maak_samenstelling(d: Delen, n: int | None, regels: tuple[str, ...]) -> Samenstelling:
     kb = d.kb
     minimum = kb.drempel(kb.grootte.min)
     maximum = kb.drempel(kb.grootte.max)
@@ -228,7 +176,7 @@ def _eerste(kb: Kennisbank, regels: list[Any]) -> Any:
     return min(regels, key=lambda r: (r.rang, kb.leesvolgorde(r.id)), default=None)
 
 
-def _begeleiding(d: _Delen, vormen: list[Vormregel], stijlen: list[Stijlregel]) -> Begeleiding:
+def _begeleiding(d: Delen, vormen: list[Vormregel], stijlen: list[Stijlregel]) -> Begeleiding:
     vorm = _eerste(d.kb, vormen)
     stijl = _eerste(d.kb, stijlen)
     sleutel = ("begeleiding", vorm and vorm.id, stijl and stijl.id)
@@ -254,14 +202,13 @@ def _maak_begeleiding(
     return Begeleiding(vorm=keuze_vorm, stijl=keuze_stijl, begeleide_bijeenkomsten=bijeenkomsten)
 
 
-def _methoden(d: _Delen, regels: list[Methoderegel]) -> list[Methode]:
+def _methoden(d: Delen, regels: list[Methoderegel]) -> list[Methode]:
     per_methode: dict[str, list[Methoderegel]] = {}
     for r in sorted(regels, key=lambda r: (r.rang, r.id)):
         per_methode.setdefault(r.methode, []).append(r)
     return [
         d.geef(
-            ("methode", code, tuple(r.id for r in regels)),
-            lambda code=code, regels=regels: _maak_methode(d.kb, code, regels),  # type: ignore[misc]
+            ("methode", code, *(r.id for r in regels)), partial(_maak_methode, d.kb, code, regels)
         )
         for code, regels in per_methode.items()
     ]
@@ -281,7 +228,7 @@ def _maak_methode(kb: Kennisbank, code: str, regels: list[Methoderegel]) -> Meth
     )
 
 
-def _open_vragen(d: _Delen, antwoorden: dict[str, Any], onbeslist: list[Any]) -> list[OpenVraag]:
+def _open_vragen(d: Delen, antwoorden: dict[str, Any], onbeslist: list[Any]) -> list[OpenVraag]:
     """One question per unknown fact that an undecided finding needs; decisive ones first."""
     per_feit: dict[str, list[Bevindingsregel]] = {}
     for regel in onbeslist:
@@ -292,8 +239,7 @@ def _open_vragen(d: _Delen, antwoorden: dict[str, Any], onbeslist: list[Any]) ->
                 per_feit.setdefault(feit, []).append(regel)
     vragen = [
         d.geef(
-            ("open", feit, tuple(r.id for r in regels)),
-            lambda feit=feit, regels=regels: _maak_open_vraag(d.kb, feit, regels),  # type: ignore[misc]
+            ("open", feit, *(r.id for r in regels)), partial(_maak_open_vraag, d.kb, feit, regels)
         )
         for feit, regels in sorted(per_feit.items(), key=lambda kv: d.feitvolgorde[kv[0]])
     ]
@@ -312,7 +258,7 @@ def _maak_open_vraag(kb: Kennisbank, feit: str, regels: list[Bevindingsregel]) -
 
 
 def _sleutelvoorwaarden(
-    d: _Delen,
+    d: Delen,
     antwoorden: dict[str, Any],
     waar: list[Sleutelvoorwaarde],
     onbeslist: list[Sleutelvoorwaarde],
@@ -325,29 +271,27 @@ def _sleutelvoorwaarden(
             "vervuld" if s.id in vervuld else "onbekend" if s.id in onbekend else "niet_vervuld"
         )
         ontbrekend = tuple(f for f in s.feiten if f not in antwoorden) if s.id in onbekend else ()
-        statussen.append(
-            d.geef(
-                ("sleutel", s.id, status, ontbrekend),
-                lambda s=s, status=status, ontbrekend=ontbrekend: SleutelvoorwaardeStatus(  # type: ignore[misc]
-                    code=s.code,
-                    naam=s.naam,
-                    status=status,
-                    uitleg=s.uitleg,
-                    te_regelen=s.te_regelen,
-                    ontbrekende_feiten=list(ontbrekend),
-                    bronnen=s.bronnen,
-                ),
-            )
-        )
+        sleutel = ("sleutel", s.id, status, ontbrekend)
+        statussen.append(d.geef(sleutel, partial(_maak_sleutelstatus, s, status, ontbrekend)))
     return statussen
 
 
-def _niets(_: dict[str, Any]) -> tuple[()]:
-    return ()
+def _maak_sleutelstatus(
+    s: Sleutelvoorwaarde, status: str, ontbrekend: tuple[str, ...]
+) -> SleutelvoorwaardeStatus:
+    return SleutelvoorwaardeStatus(
+        code=s.code,
+        naam=s.naam,
+        status=status,
+        uitleg=s.uitleg,
+        te_regelen=s.te_regelen,
+        ontbrekende_feiten=list(ontbrekend),
+        bronnen=s.bronnen,
+    )
 
 
 def _trace(
-    d: _Delen, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdict: str
+    d: Delen, antwoorden: dict[str, Any], uitkomst: Uitkomst, verdict: str
 ) -> list[TraceStap]:
     kb = d.kb
     volledig = {**d.leeg, **antwoorden}

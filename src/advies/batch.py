@@ -11,6 +11,7 @@ import contextlib
 import csv
 import gc
 import io
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -148,7 +149,7 @@ def beoordeel_batch(
     regels = lees_batchregels(kb, pad)
     werkers = min(werkers or os.cpu_count() or 1, max(1, len(regels) // _PARALLEL_VANAF))
     gedaan = voortgang or (lambda _: None)
-    if werkers < 2:
+    if werkers < 2 or "fork" not in multiprocessing.get_all_start_methods():  # Windows: one
         with minder_opruimen():
             _evalueer_deel(kb, str(pad), regels, wat_als, uit.write, gedaan)
     else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
+from .errors import KennisbankFout
 
 ONBEKEND = "X"  # no choice is coded as an upper-case letter
 GETAL_ONBEKEND = -1
@@ -33,7 +34,11 @@ class Codering:
         }
         for f, letters in self.letters.items():
             if len(letters) < len(feiten[f]["waarden"]):
-                raise ValueError(f"{f}: meer dan {len(_LETTERS)} keuzes")
+                raise KennisbankFout(
+                    f"feit '{f}' heeft meer dan {len(_LETTERS)} keuzes; zoveel kan de regelengine "
+                    "niet onderscheiden",
+                    bestand="feiten.yaml",
+                )
         self._velden = [
             (
                 f,
