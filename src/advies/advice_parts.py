@@ -7,7 +7,6 @@ fact values) is built once per knowledge base (parts_store.py) and shared betwee
 from __future__ import annotations
 
 import math
-from functools import partial
 from typing import Any
 
 from . import __version__
@@ -87,19 +86,20 @@ def _volgorde(kb: Kennisbank, regels: list[Any]) -> list[Any]:
 
 
 def _bevinding(d: Delen, regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
-    return d.geef(
-        ("bevinding", regel.id, geweigerd),
-        lambda: Bevinding(
-            code=regel.code,
-            titel=regel.titel,
-            soort=regel.soort,
-            ernst=regel.ernst,
-            uitleg=regel.uitleg,
-            voorwaarde=regel.voorwaarde,
-            geweigerd=geweigerd,
-            regel=regel.id,
-            bronnen=regel.bronnen,
-        ),
+    return d.geef(("bevinding", regel.id, geweigerd), _maak_bevinding, regel, geweigerd)
+
+
+def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
+    return Bevinding(
+        code=regel.code,
+        titel=regel.titel,
+        soort=regel.soort,
+        ernst=regel.ernst,
+        uitleg=regel.uitleg,
+        voorwaarde=regel.voorwaarde,
+        geweigerd=geweigerd,
+        regel=regel.id,
+        bronnen=regel.bronnen,
     )
 
 
@@ -111,7 +111,7 @@ def _alternatieven(d: Delen, bevindingen: list[Bevinding]) -> list[Alternatief]:
         code = kb.bevinding(b.code).alternatief
         if (b.ernst == "blokkerend" or b.geweigerd) and code and code not in codes:
             codes.append(code)
-    return [d.geef(("alternatief", c), partial(_maak_alternatief, kb, c)) for c in codes or [None]]
+    return [d.geef(("alternatief", c), _maak_alternatief, kb, c) for c in codes or [None]]
 
 
 def _maak_alternatief(kb: Kennisbank, code: str | None) -> Alternatief:
@@ -144,7 +144,7 @@ def _samenstelling(
         *(r.id for r in waar["samenstelling"]),
     )
     n = antwoorden.get("groepsgrootte")
-    return d.geef(("samenstelling", n, regels), lambda: _maak_samenstelling(d, n, regels))
+    return d.geef(("samenstelling", n, regels), _maak_samenstelling, d, n, regels)
 
 
 def _maak_samenstelling(d: Delen, n: int | None, regels: tuple[str, ...]) -> Samenstelling:
@@ -180,7 +180,7 @@ def _begeleiding(d: Delen, vormen: list[Vormregel], stijlen: list[Stijlregel]) -
     vorm = _eerste(d.kb, vormen)
     stijl = _eerste(d.kb, stijlen)
     sleutel = ("begeleiding", vorm and vorm.id, stijl and stijl.id)
-    return d.geef(sleutel, lambda: _maak_begeleiding(d.kb, vorm, stijl))
+    return d.geef(sleutel, _maak_begeleiding, d.kb, vorm, stijl)
 
 
 def _maak_begeleiding(
@@ -207,9 +207,7 @@ def _methoden(d: Delen, regels: list[Methoderegel]) -> list[Methode]:
     for r in sorted(regels, key=lambda r: (r.rang, r.id)):
         per_methode.setdefault(r.methode, []).append(r)
     return [
-        d.geef(
-            ("methode", code, *(r.id for r in regels)), partial(_maak_methode, d.kb, code, regels)
-        )
+        d.geef(("methode", code, *(r.id for r in regels)), _maak_methode, d.kb, code, regels)
         for code, regels in per_methode.items()
     ]
 
@@ -238,9 +236,7 @@ def _open_vragen(d: Delen, antwoorden: dict[str, Any], onbeslist: list[Any]) -> 
             if feit not in antwoorden:
                 per_feit.setdefault(feit, []).append(regel)
     vragen = [
-        d.geef(
-            ("open", feit, *(r.id for r in regels)), partial(_maak_open_vraag, d.kb, feit, regels)
-        )
+        d.geef(("open", feit, *(r.id for r in regels)), _maak_open_vraag, d.kb, feit, regels)
         for feit, regels in sorted(per_feit.items(), key=lambda kv: d.feitvolgorde[kv[0]])
     ]
     return sorted(vragen, key=lambda v: not v.beslissend)
@@ -272,7 +268,7 @@ def _sleutelvoorwaarden(
         )
         ontbrekend = tuple(f for f in s.feiten if f not in antwoorden) if s.id in onbekend else ()
         sleutel = ("sleutel", s.id, status, ontbrekend)
-        statussen.append(d.geef(sleutel, partial(_maak_sleutelstatus, s, status, ontbrekend)))
+        statussen.append(d.geef(sleutel, _maak_sleutelstatus, s, status, ontbrekend))
     return statussen
 
 
@@ -295,19 +291,11 @@ def _trace(
 ) -> list[TraceStap]:
     kb = d.kb
     volledig = {**d.leeg, **antwoorden}
-    gebouwd = d.gebouwd
     stappen = []
     for vuur in uitkomst.gevuurd:
         regel, lees = d.vuur(vuur)
         sleutel = (vuur, lees(volledig))  # one fact's value, or a tuple of them
-        try:
-            stap = gebouwd.get(sleutel)
-        except TypeError:  # a list among the values
-            stap = None
-        if stap is None:
-            waarden = tuple(volledig[f] for f in regel.feiten)
-            stap = d.geef(sleutel, partial(_maak_stap, kb, regel, vuur[1], waarden))
-        stappen.append(stap)
+        stappen.append(d.geef(sleutel, _maak_stap, kb, regel, vuur[1], volledig))
     for code in uitkomst.geweigerd:
         stappen.append(
             TraceStap(
@@ -318,26 +306,25 @@ def _trace(
                 bronnen=kb.geweigerd.bronnen,
             )
         )
-    stappen.append(
-        d.geef(
-            ("oordeel", verdict),
-            lambda: TraceStap(
-                regel=f"oordeel.{verdict}",
-                uitkomst="verdict",
-                conditie="beslist nadat alle bevindingen bekend zijn",
-                feiten={},
-                bronnen=kb.verdicts[verdict].bronnen,
-            ),
-        )
-    )
+    stappen.append(d.geef(("oordeel", verdict), _maak_oordeelstap, kb, verdict))
     return stappen
 
 
-def _maak_stap(kb: Kennisbank, regel: Regel, status: str, waarden: tuple[Any, ...]) -> TraceStap:
+def _maak_oordeelstap(kb: Kennisbank, verdict: str) -> TraceStap:
+    return TraceStap(
+        regel=f"oordeel.{verdict}",
+        uitkomst="verdict",
+        conditie="beslist nadat alle bevindingen bekend zijn",
+        feiten={},
+        bronnen=kb.verdicts[verdict].bronnen,
+    )
+
+
+def _maak_stap(kb: Kennisbank, regel: Regel, status: str, volledig: dict[str, Any]) -> TraceStap:
     return TraceStap(
         regel=regel.id,
         uitkomst=status,
         conditie=kb.beschrijf(regel),
-        feiten=dict(zip(regel.feiten, waarden, strict=True)),
+        feiten={f: volledig[f] for f in regel.feiten},
         bronnen=regel.bronnen,
     )

@@ -118,7 +118,7 @@ def _evalueer_deel(
 
 
 @contextlib.contextmanager
-def minder_opruimen() -> Iterator[None]:
+def _minder_opruimen() -> Iterator[None]:
     """Fewer garbage collections while a batch runs. The objects already there (the knowledge
     base, the cases read) live until the end, yet every full collection scanned them again; and an
     evaluation makes thousands of short-lived objects. Both cost a batch a tenth of its time, and
@@ -149,19 +149,14 @@ def beoordeel_batch(
     regels = lees_batchregels(kb, pad)
     werkers = min(werkers or os.cpu_count() or 1, max(1, len(regels) // _PARALLEL_VANAF))
     gedaan = voortgang or (lambda _: None)
-    if werkers < 2 or "fork" not in multiprocessing.get_all_start_methods():  # Windows: one
-        with minder_opruimen():
+    with _minder_opruimen():  # forked workers inherit it
+        if werkers < 2 or "fork" not in multiprocessing.get_all_start_methods():  # Windows: one
             _evalueer_deel(kb, str(pad), regels, wat_als, uit.write, gedaan)
-    else:
-        from .batch_workers import verdeel_over_werkers
+        else:
+            from .batch_workers import verdeel_over_werkers
 
-        verdeel_over_werkers(
-            regels,
-            werkers,
-            partial(_evalueer_deel, kb, str(pad), wat_als=wat_als),
-            uit,
-            gedaan,
-        )
+            deel = partial(_evalueer_deel, kb, str(pad), wat_als=wat_als)
+            verdeel_over_werkers(regels, werkers, deel, uit, gedaan)
     return len(regels)
 
 

@@ -121,13 +121,10 @@ class _Ploeg:
                 )
 
     def _werk(self, k: int, werkers: int) -> None:
-        from .batch import minder_opruimen
-
         try:
-            with minder_opruimen():
-                for i in range(k, len(self.blokken), werkers):
-                    if i > self.fout_in.value or not self._blok(i):
-                        break
+            for i in range(k, len(self.blokken), werkers):
+                if i > self.fout_in.value or not self._blok(i):
+                    break
         except KeyboardInterrupt:  # the main process stops the run and says so
             os._exit(130)
         except BaseException as fout:  # reported by the main process, not as a traceback

@@ -41,15 +41,16 @@ class Delen:
             gevonden = self.vuren[vuur] = (regel, lees)
         return gevonden
 
-    def geef(self, sleutel: Hashable, maak: Callable[[], T]) -> T:
+    def geef(self, sleutel: Hashable, maak: Callable[..., T], *args: Any) -> T:
+        """The part under `sleutel`, made by `maak(*args)` the first time."""
         try:
             deel = self.gebouwd.get(sleutel)
         except TypeError:  # a list among the fact values: built for this advice alone
-            return maak()
+            return maak(*args)
         if deel is None:
             if len(self.gebouwd) >= _HOOGSTENS:
                 self.gebouwd.clear()
-            deel = self.gebouwd[sleutel] = maak()
+            deel = self.gebouwd[sleutel] = maak(*args)
         return deel
 
 
