@@ -26,7 +26,7 @@ from .kennisbank import Kennisbank, laad_kennisbank
 from .yamlio import lees_tekstbestand
 
 _PARALLEL_VANAF = 250  # cases per worker below which starting one costs more than it saves
-_BLOK = 64  # cases per write
+_PER_SCHRIJFBEURT = 64  # cases per write, and per step of the progress bar
 
 
 def _regels_jsonl(tekst: str) -> list[tuple[int, Any]]:
@@ -111,7 +111,7 @@ def _evalueer_deel(
     try:
         for nummer, ruw in regels:
             blok.append(_beoordeel_een(kb, bestand, nummer, ruw, wat_als))
-            if len(blok) == _BLOK:
+            if len(blok) == _PER_SCHRIJFBEURT:
                 leeg()
     finally:
         leeg()

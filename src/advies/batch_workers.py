@@ -40,13 +40,7 @@ def verdeel_over_werkers(
     error of the first bad case after every case before it has been written."""
     blokken = [regels[i : i + _BLOK] for i in range(0, len(regels), _BLOK)]
     with _doel(uit) as fd:
-        try:
-            _Ploeg(blokken, min(werkers, len(blokken)), deel, fd).draai(gedaan)
-        finally:  # what was written before an error is output too
-            if fd != _fileno(uit):
-                os.lseek(fd, 0, os.SEEK_SET)
-                with open(fd, "rb", closefd=False) as bron:
-                    shutil.copyfileobj(bron, uit, 1 << 20)
+        _Ploeg(blokken, min(werkers, len(blokken)), deel, fd).draai(gedaan)
 
 
 def _fileno(uit: BinaryIO) -> int | None:
@@ -64,7 +58,11 @@ def _doel(uit: BinaryIO) -> Iterator[int]:
         yield fd
         return
     with tempfile.TemporaryFile(buffering=0) as tijdelijk:
-        yield tijdelijk.fileno()
+        try:
+            yield tijdelijk.fileno()
+        finally:  # what was written before an error is output too
+            tijdelijk.seek(0)
+            shutil.copyfileobj(tijdelijk, uit, 1 << 20)
 
 
 class _Ploeg:
