@@ -19,7 +19,7 @@ from .casefiles import lees_casus, schrijf_casus
 from .casus import Casus, Meta
 from .errors import AdviesError, Afgebroken
 from .kennisbank import Kennisbank
-from .questionnaire import Vragenlijst
+from .questionnaire import Vraag, Vragenlijst
 from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop, overzicht, zet_antwoord
 from .vragenronde import casus_uit_stand, ononderbroken, stand_uit_casus, vul_aan
 
@@ -117,7 +117,7 @@ class Intake:
             while kies is not None:
                 rijen = overzicht(self.vl, self.stand)
                 keuze = kies(
-                    [(self._label(v.id), antwoord_tekst(v, self.stand, self.kb)) for v in rijen]
+                    [(self._label(v), antwoord_tekst(v, self.stand, self.kb)) for v in rijen]
                 )
                 if keuze is None:
                     break
@@ -137,8 +137,7 @@ class Intake:
             raise AdviesError("de casus heeft geen naam; geef een CASE op of vul meta.naam in")
         return casus_uit_stand(self.basis, self.stand, SECTIE, klaar=True)
 
-    def _label(self, vraag_id: str) -> str:
-        v = self.vl.vraag(vraag_id)
+    def _label(self, v: Vraag) -> str:
         if v.label:
             return v.label
         return str(self.kb.feiten[v.feit]["label"]) if v.feit else v.id
