@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Literal
 from xml.sax.saxutils import escape
 
 from .document import Grafiek
@@ -46,7 +45,6 @@ class Tekst:
     grootte: float
     kleur: str = INKT
     vet: bool = False
-    anker: Literal["start", "end"] = "start"
 
 
 Vorm = Rechthoek | Tekst
@@ -89,10 +87,9 @@ def als_svg(g: Grafiek) -> str:
             )
         else:
             gewicht = ' font-weight="bold"' if v.vet else ""
-            anker = ' text-anchor="end"' if v.anker == "end" else ""
             regels.append(
                 f'<text x="{v.x:g}" y="{v.y:g}" font-size="{v.grootte:g}" '
-                f'fill="{v.kleur}"{gewicht}{anker}>'
+                f'fill="{v.kleur}"{gewicht}>'
                 f"{escape(v.tekst)}</text>"
             )
     regels.append("</svg>")
@@ -111,8 +108,6 @@ def als_png(g: Grafiek, schaal: float = 2.5) -> bytes:
     fonts: dict[tuple[bool, float], ImageFont.FreeTypeFont] = {}
     for v in vormen:
         if isinstance(v, Rechthoek):
-            if v.b <= 0:
-                continue
             vak = (v.x * schaal, v.y * schaal, (v.x + v.b) * schaal, (v.y + v.h) * schaal)
             teken.rounded_rectangle(vak, radius=3 * schaal, fill=v.kleur)
         else:
@@ -121,13 +116,12 @@ def als_png(g: Grafiek, schaal: float = 2.5) -> bytes:
                 fonts[sleutel] = ImageFont.truetype(
                     str(lettertype("B" if v.vet else "")), round(v.grootte * schaal)
                 )
-            anker = "rs" if v.anker == "end" else "ls"
             teken.text(
                 (v.x * schaal, v.y * schaal),
                 v.tekst,
                 font=fonts[sleutel],
                 fill=v.kleur,
-                anchor=anker,
+                anchor="ls",  # x at the left, y on the baseline, as in SVG
             )
     buffer = io.BytesIO()
     beeld.save(buffer, format="PNG", optimize=False)

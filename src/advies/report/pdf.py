@@ -284,8 +284,6 @@ def _grafiek(pdf: Any, g: Grafiek) -> None:
     x0, y0 = pdf.l_margin, pdf.get_y() + 1
     for v in vormen:
         if isinstance(v, Rechthoek):
-            if v.b <= 0:
-                continue
             pdf.set_fill_color(*_hex(v.kleur))
             pdf.rect(
                 x0 + v.x * schaal,
@@ -299,8 +297,7 @@ def _grafiek(pdf: Any, g: Grafiek) -> None:
         else:
             # the font size scales with the drawing: px * (mm per px) / (mm per pt)
             _font(pdf, "B" if v.vet else "", v.grootte * schaal / 0.3528, _hex(v.kleur))
-            breedte_tekst = pdf.get_string_width(v.tekst) if v.anker == "end" else 0
-            pdf.text(x0 + v.x * schaal - breedte_tekst, y0 + v.y * schaal, v.tekst)
+            pdf.text(x0 + v.x * schaal, y0 + v.y * schaal, v.tekst)
     pdf.set_y(y0 + hoogte * schaal + 3)
 
 
