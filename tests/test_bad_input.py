@@ -57,22 +57,46 @@ def test_broken_yaml_names_the_line_where_it_breaks_and_where_the_bracket_opened
     tmp_path: Path,
 ) -> None:
     pad = casus(tmp_path, "  deelname: vrijwillig\n  groepsgrootte: [6\n  tijd: beperkt\n")
-    geweigerd(beoordeel(pad), str(pad), "regel 5", "geen geldige YAML", "het stuk begon op regel 4")
+    geweigerd(
+        beoordeel(pad),
+        str(pad),
+        "regel 5",
+        "geen geldige YAML: een lijst die met [ begint, wordt niet met ] gesloten",
+        "het stuk begon op regel 4",
+    )
 
 
 def test_an_unclosed_quote_points_back_to_its_first_line(tmp_path: Path) -> None:
     pad = casus(tmp_path, '  deelname: "vrijwillig\n  tijd: beperkt\n  locatie: buiten_werk\n')
-    geweigerd(beoordeel(pad), "geen geldige YAML", "het stuk begon op regel 3")
+    geweigerd(beoordeel(pad), "sluit elk aanhalingsteken", "het stuk begon op regel 3")
 
 
 def test_a_tab_for_indentation_is_refused_with_its_line(tmp_path: Path) -> None:
     pad = casus(tmp_path, "\tdeelname: vrijwillig\n")
-    geweigerd(beoordeel(pad), "regel 3", "geen geldige YAML")
+    geweigerd(beoordeel(pad), "regel 3", "geen geldige YAML: een tab; spring in met spaties")
+
+
+def test_a_line_indented_out_of_step_says_so_in_dutch(tmp_path: Path) -> None:
+    pad = casus(tmp_path, "  deelname: vrijwillig\n   tijd: beperkt\n")
+    geweigerd(beoordeel(pad), "regel 4", "een dubbele punt waar die niet kan staan", "inspringen")
+    pad = casus(tmp_path, "  deelname: vrijwillig\n tijd: beperkt\n")
+    geweigerd(beoordeel(pad), "regel 4", "het inspringen klopt niet")
+
+
+def test_a_line_without_a_colon_is_named_itself(tmp_path: Path) -> None:
+    pad = casus(tmp_path, "  deelname: vrijwillig\n  tijd\n  locatie: buiten_werk\n")
+    bericht = geweigerd(beoordeel(pad), "regel 4:", "een regel zonder dubbele punt")
+    assert "het stuk begon" not in bericht
+
+
+def test_a_value_starting_with_a_reserved_character_asks_for_quotes(tmp_path: Path) -> None:
+    pad = casus(tmp_path, "  deelname: vrijwillig\n  tijd: @beperkt\n")
+    geweigerd(beoordeel(pad), "regel 4", "zet de waarde tussen aanhalingstekens")
 
 
 def test_a_fact_given_twice_is_refused_with_the_line_of_the_second(tmp_path: Path) -> None:
     pad = casus(tmp_path, "  deelname: vrijwillig\n  deelname: verplicht\n")
-    geweigerd(beoordeel(pad), "regel 4", "deelname")
+    geweigerd(beoordeel(pad), "regel 4", "'deelname' staat twee keer")
 
 
 def test_an_unknown_fact_gets_a_suggestion(tmp_path: Path) -> None:
@@ -294,7 +318,30 @@ GOED = json.dumps({"antwoorden": {"deelname": "vrijwillig", "groepsgrootte": 6}}
 
 def test_a_bad_json_line_is_named_by_its_line_number(tmp_path: Path) -> None:
     pad = jsonl(tmp_path, [GOED, '{"antwoorden": {"deelname": "vrijwillig"}'])
-    geweigerd(beoordeel(pad, "--format", "jsonl"), str(pad), "regel 2", "geen geldige JSON")
+    geweigerd(
+        beoordeel(pad, "--format", "jsonl"),
+        str(pad),
+        "regel 2",
+        "geen geldige JSON in kolom 42: de regel houdt op voordat het object af is",
+    )
+
+
+@pytest.mark.parametrize(
+    ("regel", "uitleg"),
+    [
+        ('{"antwoorden": {"deelname": "vrijwillig",}}', "een komma vlak voor } of ]"),
+        ("{'antwoorden': {}}", 'een naam staat niet tussen dubbele aanhalingstekens ("naam")'),
+        ('{"antwoorden": {"deelname" "vrijwillig"}}', "na een naam hoort een dubbele punt"),
+        (
+            '{"antwoorden": {"leidinggevende_in_groep": True}}',
+            "true, false of null in kleine letters",
+        ),
+        ('{"antwoorden": {}} {"antwoorden": {}}', "zet één casus op elke regel"),
+    ],
+)
+def test_a_json_mistake_is_explained_in_dutch(tmp_path: Path, regel: str, uitleg: str) -> None:
+    pad = jsonl(tmp_path, [GOED, regel])
+    geweigerd(beoordeel(pad), "regel 2", "geen geldige JSON in kolom", uitleg)
 
 
 def test_a_bad_value_in_a_json_line_names_line_fact_and_allowed_values(tmp_path: Path) -> None:

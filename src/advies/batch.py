@@ -23,6 +23,7 @@ import orjson
 from .casus import maak_casus
 from .errors import InvoerFout
 from .kennisbank import Kennisbank, laad_kennisbank
+from .parse_errors import json_probleem
 from .yamlio import lees_tekstbestand
 
 _PARALLEL_VANAF = 250  # cases per worker below which starting one costs more than it saves
@@ -84,7 +85,9 @@ def _beoordeel_een(kb: Kennisbank, bestand: str, nummer: int, ruw: Any, wat_als:
             ruw = orjson.loads(ruw)
         except orjson.JSONDecodeError as fout:
             raise InvoerFout(
-                f"geen geldige JSON ({fout.msg}, kolom {fout.colno})", bestand=bestand, regel=nummer
+                f"geen geldige JSON in kolom {fout.colno}: {json_probleem(fout.msg)}",
+                bestand=bestand,
+                regel=nummer,
             ) from None
     casus = maak_casus(kb, ruw, bestand=bestand, regel=nummer)
     return evalueer(casus, kb, wat_als=wat_als).json_regel()

@@ -20,6 +20,7 @@ from .casefiles import lees_casus
 from .casus import Casus, maak_casus
 from .errors import AdviesError, InvoerFout
 from .kennisbank import Kennisbank
+from .parse_errors import json_probleem
 from .questionnaire import Vraag, Vragenlijst, controleer_antwoord, waarom
 from .vraagflow import (
     ONBEKEND,
@@ -67,7 +68,7 @@ def lees_antwoorden(kb: Kennisbank, vl: Vragenlijst, pad: Path) -> Casus:
             data = json.loads(tekst)
         except json.JSONDecodeError as fout:
             raise InvoerFout(
-                f"geen geldige JSON ({fout.msg}, kolom {fout.colno})",
+                f"geen geldige JSON in kolom {fout.colno}: {json_probleem(fout.msg)}",
                 bestand=str(pad),
                 regel=fout.lineno,
             ) from None

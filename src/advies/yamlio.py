@@ -11,6 +11,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
 from .errors import InvoerFout
+from .parse_errors import yaml_probleem
 
 _GEWONE_TAGS = {
     f"tag:yaml.org,2002:{t}"
@@ -51,14 +52,24 @@ def lees_yaml_tekst(
     except MarkedYAMLError as fout:
         mark = fout.problem_mark or fout.context_mark
         regel = mark.line + 1 if mark is not None else None
-        probleem = fout.problem or fout.context or "onleesbare YAML"
+        regels = tekst.splitlines()
+        regeltekst = regels[mark.line] if mark is not None and mark.line < len(regels) else None
+        probleem = yaml_probleem(
+            fout.problem or fout.context or "onleesbare YAML",
+            regeltekst,
+            mark.column if mark is not None else None,
+        )
         begin = fout.context_mark
-        if begin is not None and regel is not None and begin.line + 1 != regel:
+        if begin is not None and "expected ':'" in str(fout.problem):
+            regel = begin.line + 1  # the line without a colon, not the one where that showed
+        elif begin is not None and regel is not None and begin.line + 1 != regel:
             # an unclosed quote or bracket is only noticed lines later: point to where it began
-            probleem += f"; het stuk begon op regel {begin.line + 1}"
-        raise InvoerFout(f"geen geldige YAML ({probleem})", bestand=bestand, regel=regel) from None
+            probleem += f" (het stuk begon op regel {begin.line + 1})"
+        raise InvoerFout(f"geen geldige YAML: {probleem}", bestand=bestand, regel=regel) from None
     except YAMLError as fout:
-        raise InvoerFout(f"geen geldige YAML ({fout})", bestand=bestand) from None
+        raise InvoerFout(
+            f"geen geldige YAML: {yaml_probleem(str(fout))}", bestand=bestand
+        ) from None
 
 
 def lees_tekstbestand(pad: Path) -> str:

@@ -1,0 +1,105 @@
+"""The YAML and JSON parsers' complaints, said in Dutch with what to do about them.
+
+The parsers (libyaml, ruamel.yaml's own parser, orjson, the json module) each word the same mistake
+differently, in English. A coach who edits a case file by hand makes a handful of mistakes: a tab,
+an indent off by one, an unclosed bracket or quote, a key written twice. Those get a Dutch
+explanation; anything rarer keeps the parser's own words, so no information is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INSPRINGEN = (
+    "het inspringen klopt niet: deze regel springt verder of minder ver in dan de regels waar hij "
+    "bij hoort, of er staat nog tekst na een waarde tussen aanhalingstekens"
+)
+
+# (fragment of the parser's message, Dutch explanation); the first fragment found wins, so the
+# more specific ones come first
+_YAML: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "een dubbele punt waar die niet kan staan; controleer het inspringen van deze regel, "
+        "of zet een waarde met een dubbele punt erin tussen aanhalingstekens",
+    ),
+    ("',' or ']'", "een lijst die met [ begint, wordt niet met ] gesloten"),
+    ("',' or '}'", "een stuk dat met { begint, wordt niet met } gesloten"),
+    (
+        "end of stream",
+        "het bestand houdt op midden in een waarde; sluit elk aanhalingsteken dat u opent",
+    ),
+    ("could not find expected ':'", "een regel zonder dubbele punt; schrijf 'naam: waarde'"),
+    (
+        "'-' indicator",
+        "het inspringen klopt niet: een regel staat niet recht onder de lijst erboven",
+    ),
+    ("expected <block end>", _INSPRINGEN),
+    ("did not find expected key", _INSPRINGEN),
+    ("another document", "het bestand bevat meer dan één document (---); één casus per bestand"),
+    ("directive", "een regel die met % begint, hoort niet in een casusbestand"),
+)
+
+_TEKEN = (
+    "een teken waarmee een waarde niet kan beginnen (zoals @ of `); zet de waarde tussen "
+    "aanhalingstekens"
+)
+_TAB = "een tab; spring in met spaties, YAML kent geen tabs"
+_DUBBEL = re.compile(r'found duplicate key "(?P<naam>[^"]*)"')
+
+_WAARDE = (
+    "hier hoort een waarde: tekst tussen dubbele aanhalingstekens, een getal, of true, false of "
+    "null in kleine letters"
+)
+
+_JSON: tuple[tuple[str, str], ...] = (
+    # orjson (batch lines) first, then the json module (answers files)
+    ("trailing comma", "een komma vlak voor } of ]; haal die komma weg"),
+    ("expected ':' after key", "na een naam hoort een dubbele punt"),
+    ("expected a string key", 'een naam staat niet tussen dubbele aanhalingstekens ("naam")'),
+    ("property name enclosed", 'een naam staat niet tussen dubbele aanhalingstekens ("naam")'),
+    ("expected ',' or ']'", "tussen de waarden van een lijst hoort een komma, en ] sluit de lijst"),
+    ("expected ',' or '}'", "tussen de velden hoort een komma, en } sluit het object"),
+    ("Expecting ',' delimiter", "hier hoort een komma tussen twee velden of waarden"),
+    ("Expecting ':' delimiter", "na een naam hoort een dubbele punt"),
+    ("end of data", 'de regel houdt op voordat het object af is; ontbreekt er een } of "?'),
+    ("Unterminated string", 'een tekst wordt niet met " gesloten'),
+    ("control character", "een tekst loopt door over het einde van de regel of bevat een tab"),
+    ("after document", "na het object staat nog iets; zet één casus op elke regel"),
+    ("Extra data", "na het object staat nog iets; een antwoordbestand bevat één object"),
+    ("invalid literal", "een onbekend woord; bedoelt u true, false of null in kleine letters?"),
+    ("expected a JSON value", _WAARDE),
+    ("Expecting value", _WAARDE),
+    ("leading zero", "een getal mag niet met een 0 beginnen"),
+    ("decimal point", "een getal heeft na de punt geen cijfers"),
+    ("escape", "een ongeldige \\-code in een tekst; schrijf een \\ als \\\\"),
+    ("surrogate", "een ongeldige \\u-code in een tekst"),
+)
+
+
+def yaml_probleem(probleem: str, regeltekst: str | None = None, kolom: int | None = None) -> str:
+    """The Dutch for a YAML parser's `probleem`; `regeltekst` and `kolom` (0-based) locate it,
+    to tell a tab from another character that cannot start a value."""
+    if "cannot start any token" in probleem:
+        teken = (
+            regeltekst[kolom]
+            if regeltekst and kolom is not None and kolom < len(regeltekst)
+            else ""
+        )
+        return _TAB if "\\t" in probleem or teken == "\t" else _TEKEN
+    dubbel = _DUBBEL.search(probleem)
+    if dubbel:
+        return f"'{dubbel['naam']}' staat twee keer in hetzelfde stuk; houd er één over"
+    return _vertaal(probleem, _YAML)
+
+
+def json_probleem(probleem: str) -> str:
+    """The Dutch for a JSON parser's `probleem` (orjson or the json module)."""
+    return _vertaal(probleem, _JSON)
+
+
+def _vertaal(probleem: str, tabel: tuple[tuple[str, str], ...]) -> str:
+    for stuk, uitleg in tabel:
+        if stuk in probleem:
+            return uitleg
+    return f"de lezer meldt: {probleem}"
