@@ -394,6 +394,35 @@ def test_a_csv_row_with_too_many_values_is_named(tmp_path: Path) -> None:
     geweigerd(beoordeel(pad), "regel 3", "meer waarden dan er kolommen zijn (2)")
 
 
+def test_a_csv_rows_line_skips_blank_lines_and_counts_line_breaks_in_notes(tmp_path: Path) -> None:
+    tekst = (
+        "deelname,groepsgrootte,meta.notitie\r\n\r\n"
+        'vrijwillig,6,"een notitie\r\nover twee regels"\r\n\r\n'
+        "verplicht,zes,\r\n"
+    )
+    pad = schrijf(tmp_path, "hr.csv", tekst)
+    geweigerd(beoordeel(pad), "regel 6:", "'zes'")
+
+
+def test_an_unclosed_quote_in_a_csv_row_names_the_line_where_it_opened(tmp_path: Path) -> None:
+    pad = schrijf(tmp_path, "hr.csv", 'deelname,groepsgrootte\nvrijwillig,6\n"vrijwillig,7\n')
+    geweigerd(beoordeel(pad), "regel 3:", 'een aanhalingsteken (") in deze rij wordt niet gesloten')
+
+
+@pytest.mark.parametrize(
+    ("tekst", "delen"),
+    [
+        ("deelname,groepsgrootte\n", ["alleen een kopregel en geen casussen"]),
+        ("deelname,,groepsgrootte\nvrijwillig,,6\n", ["regel 1:", "kolom 2 heeft geen naam"]),
+        ("\ndeelname\nvrijwillig\n", ["regel 1:", "de eerste regel is leeg"]),
+    ],
+)
+def test_a_csv_without_cases_or_column_names_is_refused(
+    tmp_path: Path, tekst: str, delen: list[str]
+) -> None:
+    geweigerd(beoordeel(schrijf(tmp_path, "hr.csv", tekst)), *delen)
+
+
 def test_an_unknown_batch_format_is_refused(tmp_path: Path) -> None:
     pad = schrijf(tmp_path, "batch.jsonl", GOED + "\n")
     geweigerd(beoordeel(pad, "--format", "md"), str(pad), "een batch geeft alleen jsonl-uitvoer")

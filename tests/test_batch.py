@@ -106,3 +106,14 @@ def test_a_small_batch_is_evaluated_without_workers(
     monkeypatch.setattr(batch_workers, "verdeel_over_werkers", geen_werkers)
     uit, fout, _ = _draai(_schrijf(tmp_path, regels[: batch._PARALLEL_VANAF]), 2)
     assert fout is None and len(uit.splitlines()) == batch._PARALLEL_VANAF
+
+
+def test_a_line_separator_inside_a_json_string_does_not_split_the_line(tmp_path: Path) -> None:
+    # Word's line separator (U+2028) may stand in a JSON string as it is
+    regel = json.dumps(
+        {"meta": {"naam": "Team\u2028Noord"}, "antwoorden": {"deelname": "vrijwillig"}},
+        ensure_ascii=False,
+    )
+    uit, fout, _ = _draai(_schrijf(tmp_path, [regel, regel]), 1)
+    assert fout is None
+    assert [json.loads(r)["casus"] for r in uit.splitlines()] == ["Team\u2028Noord"] * 2

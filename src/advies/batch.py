@@ -8,9 +8,7 @@ line, as for a single case file, after every case before it has been written.
 from __future__ import annotations
 
 import contextlib
-import csv
 import gc
-import io
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -20,61 +18,14 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from .batch_input import lees_batchregels
 from .casus import maak_casus
 from .errors import InvoerFout
 from .kennisbank import Kennisbank, laad_kennisbank
 from .parse_errors import json_probleem
-from .yamlio import lees_tekstbestand
 
 _PARALLEL_VANAF = 250  # cases per worker below which starting one costs more than it saves
 _PER_SCHRIJFBEURT = 64  # cases per write, and per step of the progress bar
-
-
-def _regels_jsonl(tekst: str) -> list[tuple[int, Any]]:
-    return [
-        (nummer, regel) for nummer, regel in enumerate(tekst.splitlines(), start=1) if regel.strip()
-    ]
-
-
-def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any]]:
-    """CSV rows as case objects: one column per fact, `meta.<veld>` columns for descriptive data."""
-    eerste = tekst.splitlines()[0]
-    try:
-        dialect: Any = csv.Sniffer().sniff(eerste, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(tekst), dialect=dialect)
-    kolommen = reader.fieldnames or []
-    for kolom in kolommen:
-        if not kolom.startswith("meta.") and kolom not in kb.feiten:
-            maak_casus(
-                kb, {"antwoorden": {kolom: None}}, bestand=bestand, regel=1
-            )  # words the error
-    rijen = []
-    for rij in reader:
-        if None in rij:
-            raise InvoerFout(
-                f"deze rij heeft meer waarden dan er kolommen zijn ({len(kolommen)})",
-                bestand=bestand,
-                regel=reader.line_num,
-            )
-        antwoorden = {
-            k: v if v and v.strip() else None for k, v in rij.items() if not k.startswith("meta.")
-        }
-        meta = {k[5:]: v for k, v in rij.items() if k.startswith("meta.") and v}
-        rijen.append((reader.line_num, {"meta": meta, "antwoorden": antwoorden}))
-    return rijen
-
-
-def lees_batchregels(kb: Kennisbank, pad: Path) -> list[tuple[int, Any]]:
-    """(line number, raw case) for every case in the file; validation comes later, per case."""
-    soort = pad.suffix.lower()
-    if soort not in (".jsonl", ".csv"):
-        raise InvoerFout(
-            "onbekend batchformaat; gebruik .jsonl (JSON Lines) of .csv", bestand=str(pad)
-        )
-    tekst = lees_tekstbestand(pad)
-    return _regels_jsonl(tekst) if soort == ".jsonl" else _regels_csv(kb, tekst, str(pad))
 
 
 def _beoordeel_een(kb: Kennisbank, bestand: str, nummer: int, ruw: Any, wat_als: bool) -> bytes:
@@ -161,13 +112,3 @@ def beoordeel_batch(
             deel = partial(_evalueer_deel, kb, str(pad), wat_als=wat_als)
             verdeel_over_werkers(regels, werkers, deel, uit, gedaan)
     return len(regels)
-
-
-def tel_casussen(pad: Path) -> int | None:
-    """How many cases a batch file holds, for the progress bar (None when it cannot be read)."""
-    try:
-        with pad.open("rb") as f:
-            regels = sum(1 for regel in f if regel.strip())
-    except OSError:
-        return None
-    return regels - 1 if pad.suffix.lower() == ".csv" else regels

@@ -115,7 +115,8 @@ def beoordeel(
 
 
 def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
-    from .batch import beoordeel_batch, tel_casussen
+    from .batch import beoordeel_batch
+    from .batch_input import tel_casussen
 
     totaal = tel_casussen(pad) if sys.stderr.isatty() else None
     sys.stdout.flush()
