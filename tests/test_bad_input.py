@@ -178,6 +178,11 @@ def test_an_unknown_refused_condition_lists_the_codes_that_can_be_refused(tmp_pa
     )
 
 
+def test_a_refused_condition_that_is_no_code_is_named(tmp_path: Path) -> None:
+    pad = casus(tmp_path, "  geweigerde_voorwaarden: [[DWANG], 3]\n")
+    geweigerd(beoordeel(pad), "regel 3", 'onbekende code ["DWANG"]', "Toegestaan: ")
+
+
 def test_a_blocking_finding_cannot_be_refused(tmp_path: Path) -> None:
     pad = casus(tmp_path, "  geweigerde_voorwaarden: [TEAMVRAAG]\n")
     geweigerd(beoordeel(pad), "regel 3", "'TEAMVRAAG'", "DWANG")
@@ -299,6 +304,38 @@ def test_an_unknown_section_is_named_with_its_line(tmp_path: Path) -> None:
     geweigerd(
         beoordeel(pad), "regel 2", "onbekend onderdeel 'antwoord'", "versie, meta, antwoorden"
     )
+
+
+def test_a_number_as_a_name_is_taken_as_text_and_a_list_is_refused(tmp_path: Path) -> None:
+    pad = schrijf(tmp_path, "casus.yaml", "versie: 1\nmeta:\n  naam: 7\nantwoorden: {}\n")
+    uitkomst = beoordeel(pad, "--format", "json")
+    assert uitkomst.exit_code == 0 and json.loads(uitkomst.stdout)["casus"] == "7"
+    pad = schrijf(tmp_path, "casus.yaml", "versie: 1\nmeta:\n  naam: [a, b]\nantwoorden: {}\n")
+    geweigerd(beoordeel(pad), "regel 3", "'meta.naam' moet een tekst zijn, geen lijst")
+
+
+def test_an_impossible_date_is_named_with_its_line(tmp_path: Path) -> None:
+    pad = schrijf(tmp_path, "casus.yaml", "versie: 1\nmeta:\n  datum: 2026-13-45\n")
+    geweigerd(beoordeel(pad), "regel 3", "geen geldige datum: '2026-13-45'", "jaar-maand-dag")
+
+
+@pytest.mark.parametrize(
+    ("oordeel", "delen"),
+    [
+        (
+            "  verdict: go\n  reden: Ken de groep.\n  extra: x\n",
+            ["regel 5", "'oordeel_coach.extra'"],
+        ),
+        ("  verdict: misschien\n  reden: Ken de groep.\n", ["regel 3", "is 'misschien'", "no_go"]),
+        ("  verdict: go\n  reden: 12\n", ["regel 4", "'oordeel_coach.reden' moet een tekst zijn"]),
+        ("  verdict: go\n", ["'oordeel_coach.reden' moet een tekst zijn", "gevonden: null"]),
+    ],
+)
+def test_a_coachs_judgement_names_what_is_wrong_in_it(
+    tmp_path: Path, oordeel: str, delen: list[str]
+) -> None:
+    pad = schrijf(tmp_path, "casus.yaml", "versie: 1\noordeel_coach:\n" + oordeel)
+    geweigerd(beoordeel(pad), *delen)
 
 
 def test_a_python_tag_is_refused_not_run(tmp_path: Path) -> None:

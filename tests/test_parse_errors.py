@@ -57,6 +57,14 @@ def test_an_unknown_complaint_keeps_the_parsers_words() -> None:
         ("a:\n  b: 1\n c: 2\n", "het inspringen klopt niet"),
         ("a: 1\na: 2\n", "'a' staat twee keer"),
         ("a: 1\n---\nb: 2\n", "meer dan één document"),
+        ("  a: 1\nb: 2\n", "het inspringen klopt niet"),
+        ("a:\n  b: 1\n  c: 'x' y\n", "tekst na een waarde tussen aanhalingstekens"),
+        ("a:\n  b: 1\n  |c: 2\n", "tussen aanhalingstekens"),
+        ("a:\n  b: 1\n  c: |x\n", "tussen aanhalingstekens"),
+        ("a: - 1\n", "een lijststreepje (-) waar het niet kan staan"),
+        ("a: ]x\n", "zet de waarde tussen aanhalingstekens"),
+        ("a: 1\n& b: 2\n", "zet de waarde tussen aanhalingstekens"),
+        ("a:\n  b: 1\n \tc: 2\n", "een tab"),
     ],
 )
 def test_yaml_mistakes_of_both_parsers_are_explained(

@@ -39,6 +39,11 @@ def _regelnummers(data: Any) -> dict[str, int]:
     if isinstance(antwoorden, CommentedMap):
         for key in antwoorden:
             regels[str(key)] = antwoorden.lc.key(key)[0] + 1
+    for deel in ("meta", "oordeel_coach"):
+        inhoud = data.get(deel)
+        if isinstance(inhoud, CommentedMap):
+            for key in inhoud:
+                regels[f"{deel}.{key}"] = inhoud.lc.key(key)[0] + 1
     return regels
 
 

@@ -160,9 +160,10 @@ def controleer_feit(
         raise fout(" (verwacht een lijst)")
     toegestane = set(weigerbare_codes(kb))
     for code in codes:
-        if code not in toegestane:
+        if not isinstance(code, str) or code not in toegestane:
             raise InvoerFout(
-                f"feit '{feit}': onbekende code {code!r}. Toegestaan: {', '.join(sorted(toegestane))}",
+                f"feit '{feit}': onbekende code {toon(code)}. "
+                f"Toegestaan: {', '.join(sorted(toegestane))}",
                 bestand=bestand,
                 regel=regel,
             )
@@ -217,26 +218,79 @@ def maak_casus(
         waarde = controleer_feit(kb, feit, waarde, bestand=bestand, regel=plaatsen.get(feit, regel))
         if waarde is not None:
             schoon[feit] = waarde
-    meta = data.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise InvoerFout(
-            "'meta' moet een mapping zijn (naam, opdrachtgever, ...)", bestand=bestand, regel=regel
-        )
     oordeel = data.get("oordeel_coach")
-    if oordeel is not None and (
-        not isinstance(oordeel, dict)
-        or oordeel.get("verdict") not in VERDICTS
-        or not oordeel.get("reden")
-    ):
-        raise InvoerFout(
-            f"'oordeel_coach' heeft een 'verdict' ({', '.join(VERDICTS)}) en een 'reden' nodig; "
-            f"gevonden: {oordeel!r}",
-            bestand=bestand,
-            regel=(regels or {}).get("__top__oordeel_coach", regel),
-        )
     return Casus(
         versie=VERSIE,
-        meta=Meta.model_validate({str(k): v for k, v in meta.items()}),
+        meta=_meta(data.get("meta") or {}, bestand, plaatsen, regel),
         antwoorden=schoon,
-        oordeel_coach=OordeelCoach.model_validate(oordeel) if oordeel else None,
+        oordeel_coach=_oordeel_coach(oordeel, bestand, plaatsen, regel) if oordeel else None,
     )
+
+
+_TEKSTVELDEN = ("naam", "opdrachtgever", "organisatie", "coach", "datum", "hulpvraag")
+
+
+def _meta(meta: Any, bestand: str, plaatsen: dict[str, int], regel: int | None) -> Meta:
+    """Descriptive data. A number where text belongs is taken as text (a team called 7, a year as
+    the date); a list or a mapping there is refused."""
+    if not isinstance(meta, dict):
+        raise InvoerFout(
+            "'meta' moet een mapping zijn (naam, opdrachtgever, ...)",
+            bestand=bestand,
+            regel=plaatsen.get("__top__meta", regel),
+        )
+    schoon: dict[str, Any] = {}
+    for sleutel, waarde in meta.items():
+        sleutel = str(sleutel)
+        if sleutel in _TEKSTVELDEN and waarde is not None and not isinstance(waarde, str | date):
+            if isinstance(waarde, bool) or not isinstance(waarde, int | float):
+                raise InvoerFout(
+                    f"'meta.{sleutel}' moet een tekst zijn, geen {_soort(waarde)}: {toon(waarde)}",
+                    bestand=bestand,
+                    regel=plaatsen.get("meta." + sleutel, regel),
+                )
+            waarde = str(waarde)
+        schoon[sleutel] = waarde
+    return Meta.model_validate(schoon)
+
+
+def _oordeel_coach(
+    oordeel: Any, bestand: str, plaatsen: dict[str, int], regel: int | None
+) -> OordeelCoach:
+    """The coach's own verdict and reason, each named in the message when it is wrong."""
+    plaats = plaatsen.get("__top__oordeel_coach", regel)
+    nodig = f"'oordeel_coach' heeft een 'verdict' ({', '.join(VERDICTS)}) en een 'reden' nodig"
+    if not isinstance(oordeel, dict):
+        raise InvoerFout(f"{nodig}; gevonden: {toon(oordeel)}", bestand=bestand, regel=plaats)
+    for sleutel in oordeel:
+        if sleutel not in ("verdict", "reden"):
+            raise InvoerFout(
+                f"onbekend onderdeel 'oordeel_coach.{sleutel}'. {nodig}, verder niets",
+                bestand=bestand,
+                regel=plaatsen.get(f"oordeel_coach.{sleutel}", plaats),
+            )
+    verdict, reden = oordeel.get("verdict"), oordeel.get("reden")
+    if verdict not in VERDICTS:
+        raise InvoerFout(
+            f"'oordeel_coach.verdict' is {toon(verdict)}. Toegestaan: {', '.join(VERDICTS)}",
+            bestand=bestand,
+            regel=plaatsen.get("oordeel_coach.verdict", plaats),
+        )
+    if not isinstance(reden, str) or not reden.strip():
+        raise InvoerFout(
+            f"'oordeel_coach.reden' moet een tekst zijn waarin de coach het oordeel uitlegt; "
+            f"gevonden: {toon(reden)}",
+            bestand=bestand,
+            regel=plaatsen.get("oordeel_coach.reden", plaats),
+        )
+    return OordeelCoach(verdict=verdict, reden=reden)
+
+
+def _soort(waarde: Any) -> str:
+    if isinstance(waarde, bool):
+        return "ja/nee"
+    if isinstance(waarde, list):
+        return "lijst"
+    if isinstance(waarde, dict):
+        return "mapping"
+    return type(waarde).__name__

@@ -15,6 +15,12 @@ _INSPRINGEN = (
     "bij hoort, of er staat nog tekst na een waarde tussen aanhalingstekens"
 )
 
+_TEKEN = (
+    "een teken waarmee een waarde niet kan beginnen (zoals @, `, &, *, ] of }); zet de waarde "
+    "tussen aanhalingstekens"
+)
+_TAB = "een tab; spring in met spaties, YAML kent geen tabs"
+
 # (fragment of the parser's message, Dutch explanation); the first fragment found wins, so the
 # more specific ones come first
 _YAML: tuple[tuple[str, str], ...] = (
@@ -36,15 +42,33 @@ _YAML: tuple[tuple[str, str], ...] = (
     ),
     ("expected <block end>", _INSPRINGEN),
     ("did not find expected key", _INSPRINGEN),
+    ("<document start>", _INSPRINGEN),  # the top level indented, or half of it
+    (
+        "chomping or indentation",
+        "een waarde die met | of > begint, is in YAML een tekstblok; zet de waarde tussen "
+        "aanhalingstekens",
+    ),
+    (
+        "comment or line break",
+        "na de waarde staat nog iets op dezelfde regel; zet een waarde met tekens als | > ' of \" "
+        "erin tussen aanhalingstekens",
+    ),
+    (
+        "sequence entries are not allowed",
+        "een lijststreepje (-) waar het niet kan staan; zet elk item van een lijst op een eigen "
+        "regel onder de naam, ingesprongen en met '- ' ervoor",
+    ),
+    ("node content", _TEKEN),  # a value that starts with ] or }
+    ("alphabetic or numeric", _TEKEN),  # & or * with no name after it
+    ("non-alphabetical character", _TEKEN),
     ("another document", "het bestand bevat meer dan één document (---); één casus per bestand"),
+    (
+        "document indicator",
+        "een regel die met --- of ... begint, hoort niet midden in een casus",
+    ),
     ("directive", "een regel die met % begint, hoort niet in een casusbestand"),
 )
 
-_TEKEN = (
-    "een teken waarmee een waarde niet kan beginnen (zoals @ of `); zet de waarde tussen "
-    "aanhalingstekens"
-)
-_TAB = "een tab; spring in met spaties, YAML kent geen tabs"
 _DUBBEL = re.compile(r'found duplicate key "(?P<naam>[^"]*)"')
 
 _WAARDE = (
@@ -71,7 +95,10 @@ _JSON: tuple[tuple[str, str], ...] = (
     ("expected a JSON value", _WAARDE),
     ("Expecting value", _WAARDE),
     ("leading zero", "een getal mag niet met een 0 beginnen"),
-    ("decimal point", "een getal heeft na de punt geen cijfers"),
+    (
+        "no digit after",
+        "een getal dat niet af is: na de punt, het minteken of de e ontbreken cijfers",
+    ),
     ("escape", "een ongeldige \\-code in een tekst; schrijf een \\ als \\\\"),
     ("surrogate", "een ongeldige \\u-code in een tekst"),
 )
@@ -80,6 +107,8 @@ _JSON: tuple[tuple[str, str], ...] = (
 def yaml_probleem(probleem: str, regeltekst: str | None = None, kolom: int | None = None) -> str:
     """The Dutch for a YAML parser's `probleem`; `regeltekst` and `kolom` (0-based) locate it,
     to tell a tab from another character that cannot start a value."""
+    if "tab character" in probleem:
+        return _TAB
     if "cannot start any token" in probleem:
         teken = (
             regeltekst[kolom]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +68,33 @@ def lees_yaml_tekst(
             # an unclosed quote or bracket is only noticed lines later: point to where it began
             probleem += f" (het stuk begon op regel {begin.line + 1})"
         raise InvoerFout(f"geen geldige YAML: {probleem}", bestand=bestand, regel=regel) from None
+    except ValueError:
+        # the only value the loader builds that can fail is a date such as 2026-13-45
+        regel, datum = _ongeldige_datum(tekst)
+        raise InvoerFout(
+            f"geen geldige datum: '{datum}'; schrijf een datum als jaar-maand-dag (2026-11-24)",
+            bestand=bestand,
+            regel=regel,
+        ) from None
     except YAMLError as fout:
         raise InvoerFout(
             f"geen geldige YAML: {yaml_probleem(str(fout))}", bestand=bestand
         ) from None
+
+
+_DATUMACHTIG = re.compile(r"(?<![\w-])(\d{4})-(\d\d?)-(\d\d?)(?![\w-])")
+
+
+def _ongeldige_datum(tekst: str) -> tuple[int | None, str]:
+    """The line of the first date-like value that is no date, and that value."""
+    for nummer, regel in enumerate(tekst.split("\n"), start=1):
+        for gevonden in _DATUMACHTIG.finditer(regel):
+            jaar, maand, dag = gevonden.groups()
+            try:
+                date(int(jaar), int(maand), int(dag))
+            except ValueError:
+                return nummer, gevonden[0]
+    return None, "?"
 
 
 def lees_tekstbestand(pad: Path) -> str:
