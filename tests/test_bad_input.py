@@ -314,9 +314,10 @@ def test_a_number_as_a_name_is_taken_as_text_and_a_list_is_refused(tmp_path: Pat
     geweigerd(beoordeel(pad), "regel 3", "'meta.naam' moet een tekst zijn, geen lijst")
 
 
-def test_an_impossible_date_is_named_with_its_line(tmp_path: Path) -> None:
-    pad = schrijf(tmp_path, "casus.yaml", "versie: 1\nmeta:\n  datum: 2026-13-45\n")
-    geweigerd(beoordeel(pad), "regel 3", "geen geldige datum: '2026-13-45'", "jaar-maand-dag")
+@pytest.mark.parametrize("tijdstip", ["2026-13-45", "2026-02-30", "2026-11-24 25:61:00"])
+def test_an_impossible_date_or_time_is_named_with_its_line(tmp_path: Path, tijdstip: str) -> None:
+    pad = schrijf(tmp_path, "casus.yaml", f"versie: 1\nmeta:\n  coach: Tom\n  datum: {tijdstip}\n")
+    geweigerd(beoordeel(pad), "regel 4", f"'{tijdstip}' bestaat niet als datum of tijd")
 
 
 @pytest.mark.parametrize(

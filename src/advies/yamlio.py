@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +70,10 @@ def lees_yaml_tekst(
         raise InvoerFout(f"geen geldige YAML: {probleem}", bestand=bestand, regel=regel) from None
     except ValueError:
         # the only value the loader builds that can fail is a date such as 2026-13-45
-        regel, datum = _ongeldige_datum(tekst)
+        regel, tijdstip = _ongeldig_tijdstip(tekst)
         raise InvoerFout(
-            f"geen geldige datum: '{datum}'; schrijf een datum als jaar-maand-dag (2026-11-24)",
+            f"'{tijdstip}' bestaat niet als datum of tijd; schrijf een datum als jaar-maand-dag "
+            "(2026-11-24)",
             bestand=bestand,
             regel=regel,
         ) from None
@@ -82,19 +83,22 @@ def lees_yaml_tekst(
         ) from None
 
 
-_DATUMACHTIG = re.compile(r"(?<![\w-])(\d{4})-(\d\d?)-(\d\d?)(?![\w-])")
+# YAML's timestamp: a date, optionally a time (hours, minutes, seconds) after a T or spaces
+_TIJDSTIP = re.compile(
+    r"(?<![\w-])(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d))?(?![\w-])"
+)
 
 
-def _ongeldige_datum(tekst: str) -> tuple[int | None, str]:
-    """The line of the first date-like value that is no date, and that value."""
+def _ongeldig_tijdstip(tekst: str) -> tuple[int | None, str]:
+    """The line of the first date or time that does not exist, and that value."""
     for nummer, regel in enumerate(tekst.split("\n"), start=1):
-        for gevonden in _DATUMACHTIG.finditer(regel):
-            jaar, maand, dag = gevonden.groups()
+        for gevonden in _TIJDSTIP.finditer(regel):
+            jaar, maand, dag, uur, minuut, seconde = (int(d) for d in gevonden.groups("0"))
             try:
-                date(int(jaar), int(maand), int(dag))
+                datetime(jaar, maand, dag, uur, minuut, seconde)
             except ValueError:
                 return nummer, gevonden[0]
-    return None, "?"
+    return None, "een datum of tijd"
 
 
 def lees_tekstbestand(pad: Path) -> str:
