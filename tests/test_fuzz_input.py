@@ -1,6 +1,6 @@
 """Mutated case files and batch lines: every one is evaluated or refused with a Dutch message.
 
-Seeded, so a failure repeats. Twelve thousand mutations of this kind found crashes on a number as
+Seeded, so a failure repeats. Some 15,000 mutations of this kind found crashes on a number as
 a name, an impossible date and a list among the refused conditions (fixed); these few hundred keep
 such input covered.
 """
