@@ -21,6 +21,7 @@ import orjson
 from .batch_input import lees_batchregels
 from .casus import maak_casus
 from .errors import InvoerFout
+from .evaluation import evalueer
 from .kennisbank import Kennisbank, laad_kennisbank
 from .parse_errors import json_probleem
 
@@ -29,8 +30,6 @@ _PER_SCHRIJFBEURT = 64  # cases per write, and per step of the progress bar
 
 
 def _beoordeel_een(kb: Kennisbank, bestand: str, nummer: int, ruw: Any, wat_als: bool) -> bytes:
-    from .evaluation import evalueer
-
     if isinstance(ruw, str):
         try:
             ruw = orjson.loads(ruw)
