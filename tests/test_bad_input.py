@@ -311,7 +311,7 @@ def test_a_number_as_a_name_is_taken_as_text_and_a_list_is_refused(tmp_path: Pat
     uitkomst = beoordeel(pad, "--format", "json")
     assert uitkomst.exit_code == 0 and json.loads(uitkomst.stdout)["casus"] == "7"
     pad = schrijf(tmp_path, "casus.yaml", "versie: 1\nmeta:\n  naam: [a, b]\nantwoorden: {}\n")
-    geweigerd(beoordeel(pad), "regel 3", "'meta.naam' moet een tekst zijn, geen lijst")
+    geweigerd(beoordeel(pad), "regel 3", '\'meta.naam\' moet een tekst zijn; gevonden: ["a", "b"]')
 
 
 @pytest.mark.parametrize("tijdstip", ["2026-13-45", "2026-02-30", "2026-11-24 25:61:00"])

@@ -158,12 +158,11 @@ def controleer_feit(
         codes = [c for c in (p.strip() for p in codes.replace(";", ",").split(",")) if c]
     if not isinstance(codes, list):
         raise fout(" (verwacht een lijst)")
-    toegestane = set(weigerbare_codes(kb))
+    toegestane = weigerbare_codes(kb)
     for code in codes:
-        if not isinstance(code, str) or code not in toegestane:
+        if code not in toegestane:  # a list compares too, and is not found
             raise InvoerFout(
-                f"feit '{feit}': onbekende code {toon(code)}. "
-                f"Toegestaan: {', '.join(sorted(toegestane))}",
+                f"feit '{feit}': onbekende code {toon(code)}. Toegestaan: {', '.join(toegestane)}",
                 bestand=bestand,
                 regel=regel,
             )
@@ -179,6 +178,7 @@ def maak_casus(
     regel: int | None = None,
 ) -> Casus:
     """Validate a parsed case object. `regels` maps a fact to its line in the file, where known."""
+    plaatsen = regels or {}
     if not isinstance(data, dict):
         raise InvoerFout(
             "een casus moet een mapping zijn met 'versie', 'meta' en 'antwoorden'",
@@ -190,7 +190,7 @@ def maak_casus(
         raise InvoerFout(
             f"onbekend onderdeel '{sorted(onbekend)[0]}'. Toegestaan: versie, meta, antwoorden, oordeel_coach",
             bestand=bestand,
-            regel=(regels or {}).get("__top__" + sorted(onbekend)[0], regel),
+            regel=plaatsen.get("__top__" + sorted(onbekend)[0], regel),
         )
     versie = data.get("versie", VERSIE)
     if isinstance(versie, bool) or versie != VERSIE:  # True == 1 in Python, not in a case file
@@ -198,7 +198,7 @@ def maak_casus(
             f"onbekende versie {toon(versie)} van het casusbestand. "
             f"Deze versie van advies leest versie {VERSIE}",
             bestand=bestand,
-            regel=(regels or {}).get("__top__versie", regel),
+            regel=plaatsen.get("__top__versie", regel),
         )
     antwoorden = data.get("antwoorden") or {}
     if not isinstance(antwoorden, dict):
@@ -208,7 +208,6 @@ def maak_casus(
             regel=regel,
         )
     schoon: dict[str, Any] = {}
-    plaatsen = regels or {}
     keuzes = _keuzes(kb)
     for feit, waarde in antwoorden.items():
         if type(waarde) is str and waarde in keuzes.get(feit, ()):
@@ -245,7 +244,7 @@ def _meta(meta: Any, bestand: str, plaatsen: dict[str, int], regel: int | None) 
         if sleutel in _TEKSTVELDEN and waarde is not None and not isinstance(waarde, str | date):
             if isinstance(waarde, bool) or not isinstance(waarde, int | float):
                 raise InvoerFout(
-                    f"'meta.{sleutel}' moet een tekst zijn, geen {_soort(waarde)}: {toon(waarde)}",
+                    f"'meta.{sleutel}' moet een tekst zijn; gevonden: {toon(waarde)}",
                     bestand=bestand,
                     regel=plaatsen.get("meta." + sleutel, regel),
                 )
@@ -284,13 +283,3 @@ def _oordeel_coach(
             regel=plaatsen.get("oordeel_coach.reden", plaats),
         )
     return OordeelCoach(verdict=verdict, reden=reden)
-
-
-def _soort(waarde: Any) -> str:
-    if isinstance(waarde, bool):
-        return "ja/nee"
-    if isinstance(waarde, list):
-        return "lijst"
-    if isinstance(waarde, dict):
-        return "mapping"
-    return type(waarde).__name__
