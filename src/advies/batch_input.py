@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from .casus import maak_casus
+from .casus import controleer_feit
 from .errors import InvoerFout
 from .kennisbank import Kennisbank
 from .yamlio import lees_tekstbestand
@@ -47,10 +47,8 @@ def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any
                 bestand=bestand,
                 regel=1,
             )
-        if not kolom.startswith("meta.") and kolom not in kb.feiten:
-            maak_casus(
-                kb, {"antwoorden": {kolom: None}}, bestand=bestand, regel=1
-            )  # words the error
+        if not kolom.startswith("meta."):
+            controleer_feit(kb, kolom, None, bestand=bestand, regel=1)  # an unknown fact is named
     # the line each row starts on: csv only counts the lines read so far, and a quoted value may
     # hold line breaks; the empty lines csv skips are skipped here too
     lijnen = tekst.split("\n")  # as StringIO hands them to csv
