@@ -430,6 +430,9 @@ def test_an_unknown_csv_column_gets_a_suggestion(tmp_path: Path) -> None:
 def test_a_csv_row_with_too_many_values_is_named(tmp_path: Path) -> None:
     pad = schrijf(tmp_path, "hr.csv", "deelname,groepsgrootte\nvrijwillig,6\nvrijwillig,6,7\n")
     geweigerd(beoordeel(pad), "regel 3", "meer waarden dan er kolommen zijn (2)")
+    # a row whose quoted note runs over two lines is named by its first line
+    pad = schrijf(tmp_path, "hr.csv", 'deelname,meta.notitie\nvrijwillig,"a\nb",7\n')
+    geweigerd(beoordeel(pad), "regel 2:", "meer waarden dan er kolommen zijn (2)")
 
 
 def test_a_csv_rows_line_skips_blank_lines_and_counts_line_breaks_in_notes(tmp_path: Path) -> None:

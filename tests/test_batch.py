@@ -14,6 +14,7 @@ import pytest
 
 from advies import batch, batch_workers
 from advies.batch import beoordeel_batch
+from advies.batch_input import tel_casussen
 from advies.errors import EngineFout, InvoerFout
 from advies.kennisbank import Kennisbank
 from oracle import CasusGenerator
@@ -117,3 +118,15 @@ def test_a_line_separator_inside_a_json_string_does_not_split_the_line(tmp_path:
     uit, fout, _ = _draai(_schrijf(tmp_path, [regel, regel]), 1)
     assert fout is None
     assert [json.loads(r)["casus"] for r in uit.splitlines()] == ["Team\u2028Noord"] * 2
+
+
+def test_the_progress_bar_counts_cases_not_lines(tmp_path: Path) -> None:
+    csv_pad = tmp_path / "hr.csv"
+    csv_pad.write_text(
+        'deelname;meta.notitie\r\n\r\nvrijwillig;"twee\r\nregels"\r\nverplicht;\r\n',
+        encoding="utf-8",
+    )
+    jsonl_pad = tmp_path / "casussen.jsonl"
+    jsonl_pad.write_text('{"antwoorden": {}}\n\n{"antwoorden": {}}\n', encoding="utf-8")
+    assert (tel_casussen(csv_pad), tel_casussen(jsonl_pad)) == (2, 2)
+    assert tel_casussen(tmp_path / "weg.csv") is None

@@ -25,14 +25,17 @@ def _regels_jsonl(tekst: str) -> list[tuple[int, Any]]:
     ]
 
 
+def _dialect(kopregel: str) -> Any:
+    """Comma, semicolon (a Dutch Excel export) or tab, read from the header row."""
+    try:
+        return csv.Sniffer().sniff(kopregel, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
 def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any]]:
     """CSV rows as case objects: one column per fact, `meta.<veld>` columns for descriptive data."""
-    eerste = tekst.splitlines()[0]
-    try:
-        dialect: Any = csv.Sniffer().sniff(eerste, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(tekst), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(tekst), dialect=_dialect(tekst.splitlines()[0]))
     kolommen = reader.fieldnames or []
     if not kolommen:
         raise InvoerFout(
@@ -63,7 +66,7 @@ def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any
             raise InvoerFout(
                 f"deze rij heeft meer waarden dan er kolommen zijn ({len(kolommen)})",
                 bestand=bestand,
-                regel=reader.line_num,
+                regel=begin,
             )
         antwoorden = {
             k: v if v and v.strip() else None for k, v in rij.items() if not k.startswith("meta.")
@@ -97,8 +100,12 @@ def lees_batchregels(kb: Kennisbank, pad: Path) -> list[tuple[int, Any]]:
 def tel_casussen(pad: Path) -> int | None:
     """How many cases a batch file holds, for the progress bar (None when it cannot be read)."""
     try:
+        if pad.suffix.lower() == ".csv":
+            # records, not lines: a quoted note may run over lines
+            with pad.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+                dialect = _dialect(f.readline())
+                return sum(1 for rij in csv.reader(f, dialect) if rij)
         with pad.open("rb") as f:
-            regels = sum(1 for regel in f if regel.strip())
-    except OSError:
+            return sum(1 for regel in f if regel.strip())
+    except (OSError, csv.Error):
         return None
-    return regels - 1 if pad.suffix.lower() == ".csv" else regels
