@@ -116,7 +116,7 @@ def deel_b(kb: Kennisbank, n: int, omgeving: dict[str, str], map_: Path) -> list
     subprocess.run([*advies_commando(), "regels"], env=omgeving, capture_output=True, check=True)
     werkers = min(os.cpu_count() or 1, 4)
     rijen = []
-    for aantal in (werkers, 1):
+    for aantal in dict.fromkeys((werkers, 1)):  # once on a one-core machine
         uitvoer = map_ / f"uit-{aantal}.jsonl"
         commando = [*advies_commando(), "beoordeel", str(pad), "--werkers", str(aantal)]
         # the output goes to a file, as a user would redirect it: through a pipe, this script's
