@@ -226,7 +226,7 @@ def maak_casus(
     )
 
 
-_TEKSTVELDEN = ("naam", "opdrachtgever", "organisatie", "coach", "datum", "hulpvraag")
+_TEKSTVELDEN = frozenset(Meta.model_fields)  # all text (the date may be text too)
 
 
 def _meta(meta: Any, bestand: str, plaatsen: dict[str, int], regel: int | None) -> Meta:
