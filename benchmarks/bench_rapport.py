@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from advies.casefiles import lees_casus
-from advies.evaluation import evalueer
-from advies.kennisbank import laad_kennisbank
-from advies.report import render_report
+from advies.case.files import lees_casus
+from advies.engine.evaluation import evalueer
+from advies.knowledge.loading import laad_kennisbank
+from advies.report.render import render_report
 
 DOELEN = {"md": None, "html": None, "docx": 0.5, "pdf": 1.0}
 

@@ -36,8 +36,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from advies.advice import Advies
-from advies.kennisbank import Kennisbank, laad_kennisbank
+from advies.engine.advice import Advies
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 
 CASES = Path(__file__).parent / "cases"
 VERWACHT_SLEUTELS = (
@@ -109,8 +110,8 @@ def als_bestandsnaam(naam: str) -> str:
 
 
 def evalueer_case(kb: Kennisbank, pad: Path, data: dict[str, Any], *, wat_als: bool) -> Advies:
-    from advies.casus import maak_casus
-    from advies.evaluation import evalueer
+    from advies.case.model import maak_casus
+    from advies.engine.evaluation import evalueer
 
     return evalueer(maak_casus(kb, data["casus"], bestand=str(pad)), kb, wat_als=wat_als)
 

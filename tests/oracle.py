@@ -2,7 +2,7 @@
 
 It interprets the same parsed conditions (conditions.FeitVoorwaarde / Alle / EenVan) with
 three-valued logic (True, False, None for undecided) and applies the verdict rule of the domain
-brief §4 directly. It shares nothing with engine.py or evaluation.py on purpose: if both read the
+brief §4 directly. It shares nothing with advies.engine on purpose: if both read the
 rules the same way, the engine's compilation into durable_rules patterns (sentinels for unknown
 facts, "waar"/"onbeslist" twins, forward chaining, the gated verdict rules) is right.
 """
@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from advies.conditions import Alle, Conditie, EenVan, FeitVoorwaarde
-from advies.kennisbank import Kennisbank, Regel
+from advies.knowledge.conditions import Alle, Conditie, EenVan, FeitVoorwaarde
+from advies.knowledge.model import Kennisbank, Regel
 
 Drie = bool | None  # three-valued: True, False, or None when unknown facts leave it open
 

@@ -8,12 +8,13 @@ import json
 
 import pytest
 
-from advies import advice_parts, parts_store
-from advies.advice import Advies, Bevinding
-from advies.casus import maak_casus
-from advies.engine import Uitkomst
-from advies.evaluation import engine_voor, evalueer
-from advies.kennisbank import Kennisbank
+from advies.case.model import maak_casus
+from advies.engine import parts as advice_parts
+from advies.engine import parts_store
+from advies.engine.adapter import Uitkomst, engine_voor
+from advies.engine.advice import Advies, Bevinding
+from advies.engine.evaluation import evalueer
+from advies.knowledge.model import Kennisbank
 from oracle import CasusGenerator
 
 AANTAL = 2_000

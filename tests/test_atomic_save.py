@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
-from advies import casefiles
-from advies.casus import Casus, maak_casus
+from advies.case import atomic
+from advies.case import files as casefiles
+from advies.case.model import Casus, maak_casus
 from advies.errors import InvoerFout
-from advies.kennisbank import Kennisbank, laad_kennisbank
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +99,7 @@ def test_a_crash_during_the_rename_leaves_the_old_file_and_no_temporary_file(
     def crash(*_: Any) -> None:
         raise fout
 
-    monkeypatch.setattr(casefiles.os, "replace", crash)
+    monkeypatch.setattr(atomic.os, "replace", crash)
     verwacht = InvoerFout if isinstance(fout, OSError) else KeyboardInterrupt
     with pytest.raises(verwacht):
         casefiles.schrijf_casus(pad, ilse)
@@ -115,7 +117,7 @@ def test_a_crash_while_writing_leaves_the_old_file_and_no_temporary_file(
     def crash(_: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(casefiles.os, "fsync", crash)
+    monkeypatch.setattr(atomic.os, "fsync", crash)
     with pytest.raises(InvoerFout, match="kan het bestand niet schrijven"):
         casefiles.schrijf_casus(pad, ilse)
     assert pad.read_text() == oud
@@ -143,6 +145,6 @@ def test_the_temporary_file_is_private_before_anything_is_written(
         modi.append(stat.S_IMODE(os.fstat(fd).st_mode))
         return fdopen(fd, *args, **kwargs)
 
-    monkeypatch.setattr(casefiles.os, "fdopen", kijk)
+    monkeypatch.setattr(atomic.os, "fdopen", kijk)
     casefiles.schrijf_casus(tmp_path / "ilse.yaml", ilse)
     assert modi == [0o600]

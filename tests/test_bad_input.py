@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from advies.casus import weigerbare_codes
-from advies.cli import app
-from advies.kennisbank import laad_kennisbank
+from advies.case.model import weigerbare_codes
+from advies.cli.app import app
+from advies.knowledge.loading import laad_kennisbank
 
 runner = CliRunner()
 

@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from advies import batch, batch_workers
-from advies.batch import beoordeel_batch
-from advies.batch_input import tel_casussen
+from advies.batch import run as batch
+from advies.batch import workers as batch_workers
+from advies.batch.reading import tel_casussen
+from advies.batch.run import beoordeel_batch
 from advies.errors import EngineFout, InvoerFout
-from advies.kennisbank import Kennisbank
+from advies.knowledge.model import Kennisbank
 from oracle import CasusGenerator
 
 AANTAL = 600  # enough for two workers

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from advies.casus import VERDICTS
-from advies.kennisbank import Kennisbank
+from advies.case.model import VERDICTS
+from advies.knowledge.model import Kennisbank
 from conftest import CASES, evalueer_case, lees_case
 
 

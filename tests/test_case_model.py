@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from advies.casefiles import lees_casus
-from advies.casus import antwoorden_model, controleer_feit
+from advies.case.files import lees_casus
+from advies.case.model import antwoorden_model, controleer_feit
 from advies.errors import InvoerFout
-from advies.kennisbank import Kennisbank
+from advies.knowledge.model import Kennisbank
 
 VOORBEELDEN = sorted((Path(__file__).parent.parent / "voorbeelden").glob("*.yaml"))
 

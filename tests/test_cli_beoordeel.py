@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from advies.casefiles import lees_casus
-from advies.casus import maak_casus
-from advies.cli import app
-from advies.evaluation import evalueer
-from advies.kennisbank import Kennisbank
+from advies.case.files import lees_casus
+from advies.case.model import maak_casus
+from advies.cli.app import app
+from advies.engine.evaluation import evalueer
+from advies.knowledge.model import Kennisbank
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 GO = VOORBEELDEN / "schoolleiders-go.yaml"
@@ -175,7 +175,7 @@ def test_what_if_suggestions_of_a_no_go_really_reach_the_verdict_they_claim(
         }
         casus = maak_casus(kb, {"antwoorden": basis}, bestand="<test>")
     pad = tmp_path / "casus.yaml"
-    from advies.casefiles import schrijf_casus
+    from advies.case.files import schrijf_casus
 
     schrijf_casus(pad, casus)
     data = als_json(pad)

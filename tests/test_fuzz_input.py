@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from advies.cli import app
-from advies.kennisbank import Kennisbank
+from advies.cli.app import app
+from advies.knowledge.model import Kennisbank
 from oracle import CasusGenerator
 
 runner = CliRunner()

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from advies.cli import app
+from advies.cli.app import app
 from advies.errors import KennisbankFout
-from advies.kennisbank import (
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import (
     Bevindingsregel,
     Kennisbank,
     Methoderegel,
@@ -21,7 +22,6 @@ from advies.kennisbank import (
     Sleutelvoorwaarde,
     Stijlregel,
     Vormregel,
-    laad_kennisbank,
 )
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -208,13 +208,12 @@ def test_a_broken_knowledge_base_exits_with_code_3_on_the_command_line(
         "- id: open_leerklimaat",
         "- id: gesloten_leerklimaat",
     )
-    import advies.cli
 
     def kapot(map: Path | None = None) -> Kennisbank:
         return laad_kennisbank(kopie)
 
-    monkeypatch.setattr("advies.kennisbank.laad_kennisbank", kapot)
-    uit = CliRunner().invoke(advies.cli.app, ["regels"])
+    monkeypatch.setattr("advies.knowledge.loading.laad_kennisbank", kapot)
+    uit = CliRunner().invoke(app, ["regels"])
     assert uit.exit_code == 3
     assert "organisatie.yaml" in uit.stderr
     assert "Traceback" not in uit.output

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advies.advice import Advies
-from advies.casus import maak_casus, weigerbare_codes
-from advies.evaluation import evalueer
-from advies.kennisbank import Kennisbank, laad_kennisbank
+from advies.case.model import maak_casus, weigerbare_codes
+from advies.engine.advice import Advies
+from advies.engine.evaluation import evalueer
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 from oracle import CasusGenerator, OracleUitkomst, beoordeel
 
 AANTAL = 10_000

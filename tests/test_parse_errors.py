@@ -7,9 +7,9 @@ import json
 import orjson
 import pytest
 
+from advies.case.parse_errors import json_probleem, yaml_probleem
+from advies.case.yaml_io import lees_yaml_tekst
 from advies.errors import InvoerFout
-from advies.parse_errors import json_probleem, yaml_probleem
-from advies.yamlio import lees_yaml_tekst
 
 
 def json_fout(tekst: str, lezer: str) -> str:

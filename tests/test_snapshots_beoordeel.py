@@ -10,10 +10,10 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from typer.testing import CliRunner
 
-from advies.casefiles import schrijf_casus
-from advies.casus import maak_casus
-from advies.cli import app
-from advies.kennisbank import Kennisbank
+from advies.case.files import schrijf_casus
+from advies.case.model import maak_casus
+from advies.cli.app import app
+from advies.knowledge.model import Kennisbank
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 CASUSSEN = {

@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 
-from advies import evaluation
-from advies.casus import Casus, maak_casus
-from advies.kennisbank import Kennisbank, laad_kennisbank
+from advies.case.model import Casus, maak_casus
+from advies.engine import evaluation
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 from oracle import CasusGenerator
 
 EVALUATIES = 10_000

@@ -1,5 +1,5 @@
 """Build the default Word template of `advies rapport --format docx`:
-src/advies/templates/advies.docx.
+src/advies/report/templates/advies.docx.
 
 The binary is committed, and this script rebuilds it, so a change to the letterhead or the styles
 is a reviewable change to code. Run from the repository root:
@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 
 ROOT = Path(__file__).resolve().parent.parent
-DOEL = ROOT / "src" / "advies" / "templates" / "advies.docx"
+DOEL = ROOT / "src" / "advies" / "report" / "templates" / "advies.docx"
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 GRIJS = RGBColor(0x5B, 0x61, 0x68)
 LETTER = "Calibri"
@@ -139,7 +139,7 @@ def _gegevens(doc) -> None:  # type: ignore[no-untyped-def]
 
 def maak(doel: Path = DOEL) -> None:
     sys.path.insert(0, str(ROOT / "src"))
-    from advies.report.inhoud import laad_teksten
+    from advies.report.content import laad_teksten
 
     doc = Document()
     sectie = doc.sections[0]

@@ -12,8 +12,8 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from advies.kennisbank import Kennisbank
-from advies.questionnaire import Vragenlijst, laad_vragenlijst
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires.model import Vragenlijst, laad_vragenlijst
 
 HIER = Path(__file__).parent
 

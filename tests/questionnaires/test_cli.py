@@ -13,11 +13,11 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from typer.testing import CliRunner
 
-from advies.casefiles import lees_casus
-from advies.cli import app
-from advies.kennisbank import Kennisbank
-from advies.questionnaire import Vragenlijst
-from advies.selfcheck import als_tekst, beoordeel_zelfcheck
+from advies.case.files import lees_casus
+from advies.cli.app import app
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires.model import Vragenlijst
+from advies.questionnaires.selfcheck import als_tekst, beoordeel_zelfcheck
 
 ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
 ADVIES = Path(sys.executable).parent / "advies"

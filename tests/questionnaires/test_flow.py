@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from advies.casefiles import lees_casus, schrijf_atomisch
-from advies.casus import Casus
-from advies.conditions import geldt, parse
-from advies.evaluation import evalueer
-from advies.intake import oordeelregel
-from advies.kennisbank import Kennisbank
-from advies.questionnaire import Vragenlijst
-from advies.vraagflow import (
+from advies.case.atomic import schrijf_atomisch
+from advies.case.files import lees_casus
+from advies.case.model import Casus
+from advies.engine.evaluation import evalueer
+from advies.knowledge.conditions import geldt, parse
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires.answering import ononderbroken
+from advies.questionnaires.flow import (
     ONBEKEND,
     Antwoord,
     Stand,
@@ -25,7 +25,8 @@ from advies.vraagflow import (
     te_stellen,
     zet_antwoord,
 )
-from advies.vragenronde import ononderbroken
+from advies.questionnaires.intake import oordeelregel
+from advies.questionnaires.model import Vragenlijst
 
 ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
 

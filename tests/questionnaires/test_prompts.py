@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from advies import prompts
-from advies.casefiles import lees_casus
+from advies.case.files import lees_casus
 from advies.errors import Afgebroken
-from advies.intake import Intake
-from advies.kennisbank import Kennisbank
-from advies.questionnaire import Vraag, Vragenlijst
-from advies.vraagflow import Antwoord, Stand
-from advies.vragenronde import terminal_beantwoorder
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires import prompts
+from advies.questionnaires.answering import terminal_beantwoorder
+from advies.questionnaires.flow import Antwoord, Stand
+from advies.questionnaires.intake import Intake
+from advies.questionnaires.model import Vraag, Vragenlijst
 
 ENTER = "\r"
 OMLAAG = "\x1b[B"

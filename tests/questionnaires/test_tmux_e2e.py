@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from advies.casefiles import lees_casus
-from advies.kennisbank import Kennisbank
-from advies.questionnaire import Vraag, Vragenlijst
+from advies.case.files import lees_casus
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires.model import Vraag, Vragenlijst
 
 TMUX = shutil.which("tmux")
 pytestmark = pytest.mark.skipif(

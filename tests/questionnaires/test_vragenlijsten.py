@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from advies.casus import controleer_feit
+from advies.case.model import controleer_feit
 from advies.errors import KennisbankFout
-from advies.kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde
-from advies.questionnaire import Vragenlijst, laad_vragenlijst, waarom
+from advies.knowledge.model import Bevindingsregel, Kennisbank, Sleutelvoorwaarde
+from advies.questionnaires.model import Vragenlijst, laad_vragenlijst, waarom
 
 VRAGENLIJSTEN = ["intake", "zelfcheck"]
 

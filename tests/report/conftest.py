@@ -11,11 +11,12 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from advies.advice import Advies
-from advies.casefiles import lees_casus
-from advies.casus import Casus, maak_casus
-from advies.evaluation import evalueer
-from advies.kennisbank import Kennisbank, laad_kennisbank
+from advies.case.files import lees_casus
+from advies.case.model import Casus, maak_casus
+from advies.engine.advice import Advies
+from advies.engine.evaluation import evalueer
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 
 VOORBEELDEN = Path(__file__).resolve().parents[2] / "voorbeelden"
 VASTE_DATUM = date(2026, 11, 24)

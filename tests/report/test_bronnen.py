@@ -9,8 +9,8 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from advies.report import render_report
-from advies.report.document import bouw_document
+from advies.report.render import render_report
+from advies.report.sections import bouw_document
 
 from .conftest import VASTE_DATUM
 

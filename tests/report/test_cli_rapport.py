@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from advies.cli import app
+from advies.cli.app import app
 
 from .conftest import VOORBEELDEN
 
@@ -115,7 +115,7 @@ def test_the_cli_does_not_import_the_document_libraries_until_a_report_is_asked_
     import sys
 
     code = (
-        "import sys, advies.cli, advies.report; "
+        "import sys, advies.cli.app, advies.report; "
         "print(sorted(m for m in ('fpdf', 'docxtpl', 'docx', 'jinja2', 'PIL') if m in sys.modules))"
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from advies.advice import Advies
-from advies.casus import Casus
+from advies.case.model import Casus
+from advies.engine.advice import Advies
 from advies.errors import KennisbankFout
-from advies.kennisbank import Kennisbank
-from advies.report.document import Alinea, Document, Kader, Lijst, Sectie, Tabel, bouw_document
-from advies.report.inhoud import _vervolgstappen, laad_teksten
+from advies.knowledge.model import Kennisbank
+from advies.report.content import _vervolgstappen, laad_teksten
+from advies.report.document import Alinea, Document, Kader, Lijst, Sectie, Tabel
+from advies.report.sections import bouw_document
 
 from .conftest import VASTE_DATUM
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from advies.report import render_report
-from advies.report.fouten import SjabloonFout
+from advies.report.errors import SjabloonFout
+from advies.report.render import render_report
 
 from .conftest import VASTE_DATUM
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from advies.report import render_report
+from advies.report.render import render_report
 
 from .conftest import VASTE_DATUM
 
@@ -53,7 +53,7 @@ def test_the_pdf_says_the_verdict_and_the_conditions(gevallen, kb):
 
 def test_the_pdf_lists_the_full_reference_of_every_cited_source(gevallen, kb):
     casus, advies = gevallen["no_go"]
-    from advies.report.document import bouw_document
+    from advies.report.sections import bouw_document
 
     gebruikt = {b.sleutel for b in bouw_document(casus, advies, kb, voor="coach").bronnen()}
     plat = _plat(_tekst(_pdf(gevallen, kb, "no_go", "coach"))[1])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from advies.report import render_report
+from advies.report.render import render_report
 
 from .conftest import VASTE_DATUM
 

@@ -1,7 +1,7 @@
 """Reading a batch file: JSON Lines or CSV (an HR export), one case per line or row.
 
 Each case comes with the line it starts on, for messages; its values are validated later, where the
-case is evaluated (batch.py), so a batch spread over workers validates in parallel.
+case is evaluated (run.py), so a batch spread over workers validates in parallel.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from .casus import controleer_feit
-from .errors import InvoerFout
-from .kennisbank import Kennisbank
-from .yamlio import lees_tekstbestand
+from advies.case.model import controleer_feit
+from advies.case.yaml_io import lees_tekstbestand
+from advies.errors import InvoerFout
+from advies.knowledge.model import Kennisbank
 
 
 def _regels_jsonl(tekst: str) -> list[tuple[int, Any]]:

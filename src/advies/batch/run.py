@@ -1,6 +1,6 @@
 """Evaluating many cases in one run: JSON Lines or CSV in, one JSON line per case out, in order.
 
-Cases are independent, so a large batch is spread over worker processes (batch_workers.py).
+Cases are independent, so a large batch is spread over worker processes (workers.py).
 Validating happens where the case is evaluated; the first bad line stops the run with its file and
 line, as for a single case file, after every case before it has been written.
 """
@@ -18,12 +18,13 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .batch_input import lees_batchregels
-from .casus import maak_casus
-from .errors import InvoerFout
-from .evaluation import evalueer
-from .kennisbank import Kennisbank, laad_kennisbank
-from .parse_errors import json_probleem
+from advies.batch.reading import lees_batchregels
+from advies.case.model import maak_casus
+from advies.case.parse_errors import json_probleem
+from advies.engine.evaluation import evalueer
+from advies.errors import InvoerFout
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 
 _PARALLEL_VANAF = 250  # cases per worker below which starting one costs more than it saves
 _PER_SCHRIJFBEURT = 64  # cases per write, and per step of the progress bar
@@ -106,7 +107,7 @@ def beoordeel_batch(
         if werkers < 2 or "fork" not in multiprocessing.get_all_start_methods():  # Windows: one
             _evalueer_deel(kb, str(pad), regels, wat_als, uit.write, gedaan)
         else:
-            from .batch_workers import verdeel_over_werkers
+            from advies.batch.workers import verdeel_over_werkers
 
             deel = partial(_evalueer_deel, kb, str(pad), wat_als=wat_als)
             verdeel_over_werkers(regels, werkers, deel, uit, gedaan)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any, BinaryIO
 
-from .errors import AdviesError, EngineFout
+from advies.errors import AdviesError, EngineFout
 
 _Deel = Callable[..., None]  # batch._evalueer_deel with the knowledge base, file and options bound
 _BLOK = 256  # cases per block: small enough that a worker seldom waits for its turn

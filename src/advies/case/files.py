@@ -1,21 +1,19 @@
-"""Reading case files (YAML), batches (JSON Lines, CSV) and writing case files atomically."""
+"""Reading a case file (YAML) with the line of each fact, and writing it back atomically."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from .casus import Casus, maak_casus
-from .errors import InvoerFout
-from .kennisbank import Kennisbank
-from .yamlio import dump_yaml, lees_tekstbestand, lees_yaml_tekst
+from advies.case.atomic import schrijf_atomisch
+from advies.case.model import Casus, Feitencatalogus, maak_casus
+from advies.case.yaml_io import dump_yaml, lees_tekstbestand, lees_yaml_tekst
+from advies.errors import InvoerFout
 
 
-def lees_casus(kb: Kennisbank, pad: Path) -> Casus:
+def lees_casus(kb: Feitencatalogus, pad: Path) -> Casus:
     """Read one YAML case file; errors name the line of the offending fact."""
     tekst = lees_tekstbestand(pad)
     data = lees_yaml_tekst(tekst, str(pad))
@@ -66,36 +64,6 @@ def casus_als_data(casus: Casus) -> dict[str, Any]:
     if casus.oordeel_coach is not None:
         data["oordeel_coach"] = casus.oordeel_coach.model_dump()
     return data
-
-
-def schrijf_atomisch(pad: Path, inhoud: str | bytes) -> None:
-    """Write via a temporary file in the same folder and rename: a crash leaves the old or the new file.
-
-    Created readable by the owner only: case files hold sensitive information about people.
-    """
-    pad = Path(pad)
-    map_ = pad.parent if str(pad.parent) else Path(".")
-    try:
-        map_.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=map_)
-    except OSError as fout:
-        raise InvoerFout(f"kan hier niet schrijven ({fout.strerror})", bestand=str(pad)) from None
-    try:
-        data = inhoud.encode("utf-8") if isinstance(inhoud, str) else inhoud
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tijdelijk, 0o600)
-        os.replace(tijdelijk, pad)
-    except OSError as fout:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise InvoerFout(
-            f"kan het bestand niet schrijven ({fout.strerror})", bestand=str(pad)
-        ) from None
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
 
 
 def schrijf_casus(pad: Path, casus: Casus) -> None:

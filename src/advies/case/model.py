@@ -11,16 +11,28 @@ import difflib
 import functools
 import json
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, create_model
 
-from .errors import InvoerFout
-from .kennisbank import Kennisbank
+from advies.errors import InvoerFout
 
 VERSIE = 1
 Verdict = Literal["go", "go_onder_voorwaarden", "onvoldoende_informatie", "no_go"]
 VERDICTS: tuple[str, ...] = ("go", "go_onder_voorwaarden", "onvoldoende_informatie", "no_go")
+
+
+class Feitencatalogus(Protocol):
+    """What checking a case needs of the knowledge base: the fact catalogue (rules/feiten.yaml) and
+    the codes of the conditions a client can refuse. The case sits below the knowledge base, so it
+    names only this much of it."""
+
+    feiten: dict[str, dict[str, Any]]
+
+    def weigerbare_codes(self) -> list[str]: ...
+
+    def __hash__(self) -> int: ...  # checked values are cached per knowledge base
+
 
 _JA = {"ja", "true", "waar", "yes", "j", "1"}
 _NEE = {"nee", "false", "onwaar", "no", "n", "0"}
@@ -56,7 +68,7 @@ class Casus(BaseModel):
     oordeel_coach: OordeelCoach | None = None
 
 
-def antwoorden_model(kb: Kennisbank) -> type[BaseModel]:
+def antwoorden_model(kb: Feitencatalogus) -> type[BaseModel]:
     """A pydantic model of the facts, built from the catalogue (for JSON Schema and type checks)."""
     velden: dict[str, Any] = {}
     for feit, d in kb.feiten.items():
@@ -76,7 +88,7 @@ def antwoorden_model(kb: Kennisbank) -> type[BaseModel]:
     return create_model("Antwoorden", __config__=ConfigDict(extra="forbid"), **velden)
 
 
-def toegestaan(kb: Kennisbank, feit: str) -> str:
+def toegestaan(kb: Feitencatalogus, feit: str) -> str:
     """What a fact allows, in words, for error messages and help texts."""
     d = kb.feiten[feit]
     soort = d["type"]
@@ -90,14 +102,13 @@ def toegestaan(kb: Kennisbank, feit: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _keuzes(kb: Kennisbank) -> dict[str, frozenset[str]]:
+def _keuzes(kb: Feitencatalogus) -> dict[str, frozenset[str]]:
     return {f: frozenset(d["waarden"]) for f, d in kb.feiten.items() if d["type"] == "keuze"}
 
 
-@functools.lru_cache(maxsize=4)
-def weigerbare_codes(kb: Kennisbank) -> list[str]:
+def weigerbare_codes(kb: Feitencatalogus) -> list[str]:
     """Only conditions can be refused: the codes of the conditional findings."""
-    return sorted({b.code for b in kb.bevindingen if b.ernst == "voorwaardelijk"})
+    return kb.weigerbare_codes()
 
 
 def toon(waarde: Any) -> str:
@@ -111,7 +122,7 @@ def toon(waarde: Any) -> str:
 
 
 def controleer_feit(
-    kb: Kennisbank, feit: str, waarde: Any, *, bestand: str, regel: int | None
+    kb: Feitencatalogus, feit: str, waarde: Any, *, bestand: str, regel: int | None
 ) -> Any:
     """Return the fact's value in canonical form, or raise naming fact, value and what is allowed."""
     if feit not in kb.feiten:
@@ -170,7 +181,7 @@ def controleer_feit(
 
 
 def maak_casus(
-    kb: Kennisbank,
+    kb: Feitencatalogus,
     data: Any,
     *,
     bestand: str,

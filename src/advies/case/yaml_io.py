@@ -12,8 +12,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
-from .errors import InvoerFout
-from .parse_errors import yaml_probleem
+from advies.case.parse_errors import yaml_probleem
+from advies.errors import InvoerFout
 
 _GEWONE_TAGS = {
     f"tag:yaml.org,2002:{t}"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .errors import AdviesError, Afgebroken
+from advies.cli.handling import fouten_afhandelen
+from advies.cli.questionnaire_commands import intake, zelfcheck
+from advies.cli.report_command import rapport
+from advies.error_handling import melding
+from advies.errors import AdviesError
 
 app = typer.Typer(
     name="advies",
@@ -27,24 +29,6 @@ class Formaat(StrEnum):
     json = "json"
     md = "md"
     jsonl = "jsonl"
-
-
-@contextlib.contextmanager
-def fouten_afhandelen() -> Iterator[None]:
-    """Turn every error into a Dutch message on stderr and an exit code; never a traceback."""
-    try:
-        yield
-    except Afgebroken as stop:  # Ctrl-C in a questionnaire: not an error, progress was saved
-        typer.echo("\n" + stop.message, err=True)
-        raise typer.Exit(stop.exit_code) from None
-    except AdviesError as fout:
-        typer.echo(f"fout: {fout.bericht()}", err=True)
-        raise typer.Exit(fout.exit_code) from None
-    except KeyboardInterrupt:
-        typer.echo("afgebroken", err=True)
-        raise typer.Exit(130) from None
-    except BrokenPipeError:
-        raise typer.Exit(0) from None
 
 
 def _is_batch(pad: Path) -> bool:
@@ -85,9 +69,9 @@ def beoordeel(
 
         advies beoordeel voorbeelden/ilse-coordinatoren.yaml --uitleg
     """
-    from .casefiles import lees_casus
-    from .evaluation import evalueer
-    from .kennisbank import laad_kennisbank
+    from advies.case.files import lees_casus
+    from advies.engine.evaluation import evalueer
+    from advies.knowledge.loading import laad_kennisbank
 
     with fouten_afhandelen():
         kb = laad_kennisbank()
@@ -104,7 +88,7 @@ def beoordeel(
             indent = 2 if format is Formaat.json else None
             typer.echo(advies.model_dump_json(indent=indent))
             return
-        from .render_text import als_markdown, als_tekst, uitleg_boom
+        from advies.report.text import als_markdown, als_tekst, uitleg_boom
 
         if format is Formaat.md:
             typer.echo(als_markdown(advies, kb), nl=False)
@@ -115,8 +99,8 @@ def beoordeel(
 
 
 def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
-    from .batch import beoordeel_batch
-    from .batch_input import tel_casussen
+    from advies.batch.reading import tel_casussen
+    from advies.batch.run import beoordeel_batch
 
     totaal = tel_casussen(pad) if sys.stderr.isatty() else None
     sys.stdout.flush()
@@ -141,8 +125,8 @@ def regels(
 
         advies regels dwang
     """
-    from .kennisbank import laad_kennisbank
-    from .render_rules import regel_uitleg, regeloverzicht
+    from advies.knowledge.loading import laad_kennisbank
+    from advies.report.rules_listing import regel_uitleg, regeloverzicht
 
     with fouten_afhandelen():
         kb = laad_kennisbank()
@@ -157,13 +141,7 @@ def regels(
             ) from None
 
 
-from .cli_rapport import rapport  # noqa: E402
-
 app.command("rapport")(rapport)
-
-
-from .cli_vragenlijst import intake, zelfcheck  # noqa: E402
-
 app.command("intake")(intake)
 app.command("zelfcheck")(zelfcheck)
 
@@ -173,8 +151,7 @@ def main() -> None:
     try:
         app()
     except Exception as fout:  # a bug: say so plainly, without a traceback
-        typer.echo(
-            f"interne fout in advies ({type(fout).__name__}: {fout}); meld dit aan de ontwikkelaars",
-            err=True,
-        )
-        sys.exit(1)
+        gemeld = melding(fout)
+        assert gemeld is not None
+        typer.echo(gemeld.tekst, err=True)
+        sys.exit(gemeld.code)

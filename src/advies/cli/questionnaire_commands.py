@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from advies.cli.handling import fouten_afhandelen
+
 _ANTWOORDEN_HULP = (
     "YAML- of JSON-bestand met 'antwoorden' (en 'meta'), of een heel casusbestand: "
     "beantwoordt de vragen zonder terminal"
@@ -44,23 +46,22 @@ def intake(
 
         advies intake coordinatoren-zorg
     """
-    from .cli import fouten_afhandelen
 
     with fouten_afhandelen():
         _intake(casus, antwoorden, map_)
 
 
 def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> None:
-    from .intake import Intake, casusmap, casuspad
-    from .kennisbank import laad_kennisbank
-    from .questionnaire import laad_vragenlijst
-    from .vraagflow import beantwoord_aantal
-    from .vragenronde import (
+    from advies.knowledge.loading import laad_kennisbank
+    from advies.questionnaires.answering import (
         bestand_beantwoorder,
         lees_antwoorden,
         terminal_beantwoorder,
         vereis_terminal,
     )
+    from advies.questionnaires.flow import beantwoord_aantal
+    from advies.questionnaires.intake import Intake, casusmap, casuspad
+    from advies.questionnaires.model import laad_vragenlijst
 
     if antwoorden is None:
         vereis_terminal("intake")
@@ -72,7 +73,7 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
         run.vul_aan(lees_antwoorden(kb, vl, antwoorden))
         klaar = run.voer_uit(bestand_beantwoorder(str(antwoorden)), None)
     else:
-        from . import prompts
+        from advies.questionnaires import prompts
 
         if run.nieuw:
             prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
@@ -87,8 +88,8 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
             )
 
         klaar = run.voer_uit(terminal_beantwoorder(kb, vl), kies)
-    from .evaluation import evalueer
-    from .intake import oordeelregel
+    from advies.engine.evaluation import evalueer
+    from advies.questionnaires.intake import oordeelregel
 
     advies = evalueer(klaar, kb, wat_als=False)
     typer.echo("\n" + oordeelregel(advies, kb))
@@ -124,7 +125,6 @@ def zelfcheck(
 
         advies zelfcheck --opslaan coordinatoren-zorg
     """
-    from .cli import fouten_afhandelen
 
     with fouten_afhandelen():
         _zelfcheck(antwoorden, opslaan, format, map_)
@@ -133,18 +133,23 @@ def zelfcheck(
 def _zelfcheck(
     antwoorden: Path | None, opslaan: str | None, format: ZelfcheckFormaat, map_: Path | None
 ) -> None:
-    from .errors import Afgebroken
-    from .intake import casusmap, casuspad, maak_map, opdracht
-    from .kennisbank import laad_kennisbank
-    from .questionnaire import laad_vragenlijst
-    from .selfcheck import SECTIE, als_tekst, voer_zelfcheck_uit, zelfcheck_basis
-    from .vragenronde import (
+    from advies.errors import Afgebroken
+    from advies.knowledge.loading import laad_kennisbank
+    from advies.questionnaires.answering import (
         bestand_beantwoorder,
         lees_antwoorden,
         stand_uit_casus,
         terminal_beantwoorder,
         vereis_terminal,
         vul_aan,
+    )
+    from advies.questionnaires.intake import casusmap, casuspad, maak_map, opdracht
+    from advies.questionnaires.model import laad_vragenlijst
+    from advies.questionnaires.selfcheck import (
+        SECTIE,
+        als_tekst,
+        voer_zelfcheck_uit,
+        zelfcheck_basis,
     )
 
     if antwoorden is None:
@@ -165,7 +170,7 @@ def _zelfcheck(
             kb, vl, basis, stand, bestand_beantwoorder(str(antwoorden)), pad, tussendoor=False
         )
     else:
-        from . import prompts
+        from advies.questionnaires import prompts
 
         prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
         try:

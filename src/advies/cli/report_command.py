@@ -1,5 +1,5 @@
 """`advies rapport`: the written go/no-go advice for the dwingend adviesgesprek. A thin layer over
-advies.report.render_report; registered on the app at the end of cli.py."""
+advies.report.render_report; registered on the app in app.py."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from advies.cli.handling import fouten_afhandelen
 
 
 class RapportFormaat(StrEnum):
@@ -68,15 +70,15 @@ def rapport(
 
         advies rapport voorbeelden/ilse-coordinatoren.yaml -f pdf -o advies-ilse.pdf
     """
-    from .cli import fouten_afhandelen  # here, not at the top: cli.py imports this module
 
     with fouten_afhandelen():
-        from .casefiles import lees_casus, schrijf_atomisch
-        from .errors import AdviesError
-        from .evaluation import evalueer
-        from .kennisbank import laad_kennisbank
-        from .report import render_report
-        from .report.fouten import UitvoerFout
+        from advies.case.atomic import schrijf_atomisch
+        from advies.case.files import lees_casus
+        from advies.engine.evaluation import evalueer
+        from advies.errors import AdviesError
+        from advies.knowledge.loading import laad_kennisbank
+        from advies.report.errors import UitvoerFout
+        from advies.report.render import render_report
 
         gekozen = _formaat(format, uitvoer)
         if gekozen in ("docx", "pdf") and uitvoer is None:
@@ -108,7 +110,7 @@ def rapport(
 
 def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:
     """The format: as given, else from the output's extension, else Markdown."""
-    from .report.fouten import UitvoerFout
+    from advies.report.errors import UitvoerFout
 
     van_naam = _EXTENSIES.get(uitvoer.suffix.lower()) if uitvoer is not None else None
     if format is None:

@@ -1,6 +1,6 @@
 """The durable_rules adapter: the only module that imports the engine.
 
-The knowledge base is compiled once into one ruleset (the patterns come from rule_patterns.py). Each evaluation gets a fresh session (sid)
+The knowledge base is compiled once into one ruleset (the patterns come from patterns.py). Each evaluation gets a fresh session (sid)
 that is deleted in a `finally`, because the engine holds at most 1024 live sessions per ruleset and
 is corrupt after that. Actions are driven directly through the C extension rather than the Host
 (whose timer threads race and whose glue costs 60% of the time; see shared/engine-notes.md), so an
@@ -28,9 +28,7 @@ from typing import Any
 import durable_rules_engine as dre
 import orjson
 
-from .errors import EngineFout
-from .kennisbank import Bevindingsregel, Kennisbank, Regel
-from .rule_patterns import (
+from advies.engine.patterns import (
     GROEPEN,
     Codering,
     Patronen,
@@ -38,6 +36,8 @@ from .rule_patterns import (
     op_casus,
     vergeleken_feiten,
 )
+from advies.errors import EngineFout
+from advies.knowledge.model import Bevindingsregel, Kennisbank, Regel
 
 _VERDICT_RULES = ("no_go", "onvoldoende_informatie", "go_onder_voorwaarden", "go")
 _BESLISSEND = ("blokkerend", "voorwaardelijk")
@@ -318,3 +318,15 @@ def _verdict(verdict: str) -> _Actie:
         sessie.uitkomst.verdicts.add(verdict)
 
     return actie
+
+
+_ENGINES: dict[tuple[int, bool], tuple[Kennisbank, Engine]] = {}
+
+
+def engine_voor(kb: Kennisbank, *, alle_twijfels: bool = False) -> Engine:
+    """One compiled ruleset per knowledge base and purpose for the life of the process (rulesets
+    cost memory until deleted, and a name cannot be registered twice)."""
+    sleutel = (id(kb), alle_twijfels)
+    if sleutel not in _ENGINES:
+        _ENGINES[sleutel] = (kb, Engine(kb, alle_twijfels=alle_twijfels))
+    return _ENGINES[sleutel][1]

@@ -8,8 +8,8 @@ from typing import Any, Literal, Self
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .casus import OordeelCoach, Verdict
-from .kennisbank import Bron
+from advies.case.model import OordeelCoach, Verdict
+from advies.knowledge.model import Bron
 
 
 class Deel(BaseModel):

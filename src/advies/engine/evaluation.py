@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .advice import Advies
-from .advice_parts import bouw_advies
-from .casus import Casus
-from .engine import Engine
-from .kennisbank import Kennisbank, laad_kennisbank
-
-_ENGINES: dict[tuple[int, bool], tuple[Kennisbank, Engine]] = {}
-
-
-def engine_voor(kb: Kennisbank, *, alle_twijfels: bool = False) -> Engine:
-    """One compiled ruleset per knowledge base and purpose for the life of the process (rulesets
-    cost memory until deleted, and a name cannot be registered twice)."""
-    sleutel = (id(kb), alle_twijfels)
-    if sleutel not in _ENGINES:
-        _ENGINES[sleutel] = (kb, Engine(kb, alle_twijfels=alle_twijfels))
-    return _ENGINES[sleutel][1]
+from advies.case.model import Casus
+from advies.engine.adapter import engine_voor
+from advies.engine.advice import Advies
+from advies.engine.parts import bouw_advies
+from advies.engine.whatif import zoek_wat_als
+from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 
 
 def evalueer(casus: Casus, kb: Kennisbank | None = None, *, wat_als: bool = True) -> Advies:
@@ -28,8 +19,6 @@ def evalueer(casus: Casus, kb: Kennisbank | None = None, *, wat_als: bool = True
     uitkomst = engine_voor(kb).evalueer(casus.antwoorden)
     advies = bouw_advies(kb, casus, uitkomst)
     if wat_als:
-        from .whatif import zoek_wat_als
-
         advies.wat_als = zoek_wat_als(kb, casus.antwoorden, uitkomst)
     return advies
 

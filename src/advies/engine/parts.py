@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from . import __version__
-from .advice import (
+from advies import __version__
+from advies.case.model import Casus
+from advies.engine.adapter import Uitkomst
+from advies.engine.advice import (
     Advies,
     Alternatief,
     Begeleiding,
@@ -24,9 +26,8 @@ from .advice import (
     Stap,
     TraceStap,
 )
-from .casus import Casus
-from .engine import Uitkomst
-from .kennisbank import (
+from advies.engine.parts_store import Delen, delen_van
+from advies.knowledge.model import (
     Bevindingsregel,
     Kennisbank,
     Methoderegel,
@@ -35,7 +36,6 @@ from .kennisbank import (
     Stijlregel,
     Vormregel,
 )
-from .parts_store import Delen, delen_van
 
 
 def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from .kennisbank import Kennisbank, Regel
+from advies.knowledge.model import Kennisbank, Regel
 
 T = TypeVar("T")
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde
-from .errors import KennisbankFout
+from advies.errors import KennisbankFout
+from advies.knowledge.conditions import Alle, Conditie, EenVan, FeitVoorwaarde
 
 ONBEKEND = "X"  # no choice is coded as an upper-case letter
 GETAL_ONBEKEND = -1

@@ -11,10 +11,10 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from .advice import WatAls, Wijziging
-from .conditions import Conditie, FeitVoorwaarde, toon_waarde
-from .engine import Uitkomst
-from .kennisbank import Bevindingsregel, Kennisbank
+from advies.engine.adapter import Uitkomst, engine_voor
+from advies.engine.advice import WatAls, Wijziging
+from advies.knowledge.conditions import Conditie, FeitVoorwaarde, toon_waarde
+from advies.knowledge.model import Bevindingsregel, Kennisbank
 
 _RANG = {"no_go": 0, "onvoldoende_informatie": 1, "go_onder_voorwaarden": 2, "go": 3}
 _MAX_COMBINATIES = 400
@@ -27,8 +27,6 @@ def zoek_wat_als(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst)
     verdict = _verdict(uitkomst)
     if verdict not in ("no_go", "go_onder_voorwaarden"):
         return []
-    from .evaluation import engine_voor
-
     draai = engine_voor(kb).evalueer
     basis = dict(antwoorden)
     in_de_weg = _in_de_weg(kb, uitkomst, verdict)

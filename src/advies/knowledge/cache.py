@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from advies import __version__
 
 
 def _map() -> Path:
@@ -58,6 +58,6 @@ def bewaar(naam: str, bronnen: Iterable[Path], waarde: Any) -> None:
     if bestand is None:
         return
     with contextlib.suppress(Exception):
-        from .casefiles import schrijf_atomisch
+        from advies.case.atomic import schrijf_atomisch
 
         schrijf_atomisch(bestand, pickle.dumps(waarde))

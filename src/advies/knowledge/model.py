@@ -1,23 +1,17 @@
-"""The knowledge base in rules/, loaded into pydantic models and checked for consistency.
+"""The knowledge base's models: rules, methods, forms, styles, sources and the whole `Kennisbank`.
 
 Every rule has an id, a condition (`als`) and sources; what it yields differs per kind. The engine
-compiles `Kennisbank.regels()` without knowing what any rule means.
+compiles `Kennisbank.regels()` without knowing what any rule means. Loading and checking the files
+in rules/ is `loading.py`'s job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
-from . import conditions
-from .conditions import Conditie
-from .errors import KennisbankFout
-from .resources import data_dir
-from .yamlio import lees_tekstbestand, lees_yaml_tekst
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Soort = Literal["indicatie", "contra_indicatie", "aandachtspunt"]
 Ernst = Literal["blokkerend", "voorwaardelijk", "advies"]
@@ -194,6 +188,7 @@ class Kennisbank:
     _index: dict[str, Regel] = field(init=False, repr=False)
     _codes: dict[str, Bevindingsregel] = field(init=False, repr=False)
     _leesvolgorde: dict[str, tuple[int, int]] = field(init=False, repr=False)
+    _weigerbaar: list[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {r.id: r for r in self.regels()}
@@ -203,6 +198,7 @@ class Kennisbank:
             r.id: (gewicht.get(getattr(r, "ernst", None) or "", 3), i)
             for i, r in enumerate(self.regels())
         }
+        self._weigerbaar = sorted({b.code for b in self.bevindingen if b.ernst == "voorwaardelijk"})
 
     def leesvolgorde(self, regel_id: str) -> tuple[int, int]:
         """Most severe first, then in the order of the rule files."""
@@ -225,172 +221,12 @@ class Kennisbank:
     def bevinding(self, code: str) -> Bevindingsregel:
         return self._codes[code]
 
+    def weigerbare_codes(self) -> list[str]:
+        """Only conditions can be refused: the codes of the conditional findings."""
+        return self._weigerbaar
+
     def drempel(self, naam: str) -> int:
         return self.drempels[naam]
 
     def beschrijf(self, regel: Regel) -> str:
         return regel.leesbaar
-
-
-def lees_eigen_yaml(pad: Path) -> Any:
-    """A YAML file that ships with advies; an error in it is the knowledge base's, not the user's."""
-    try:
-        return lees_yaml_tekst(lees_tekstbestand(pad), str(pad), eigen=True)
-    except Exception as fout:  # any reading error is the knowledge base's, not the user's
-        raise KennisbankFout(str(fout)) from None
-
-
-def _regels(model: type[Regel], items: Any, pad: Path, kb: dict[str, Any]) -> list[Any]:
-    if not isinstance(items, list):
-        raise KennisbankFout(f"{pad}: een lijst met regels verwacht")
-    result = []
-    for raw in items:
-        regel_id = raw.get("id", "?") if isinstance(raw, dict) else "?"
-        try:
-            regel = model.model_validate({**raw, "bestand": pad.name})
-            conditie: Conditie | None = None
-            if regel.als is not None:
-                conditie = conditions.parse(regel.als, kb["feiten"], kb["drempels"])
-            result.append(
-                regel.model_copy(
-                    update={
-                        "conditie": conditie,
-                        "feiten": conditions.feiten_van(conditie),
-                        "leesbaar": conditions.beschrijf(conditie, kb["feiten"]),
-                    }
-                )
-            )
-        except (ValidationError, conditions.ConditieFout) as fout:
-            raise KennisbankFout(f"{pad}, regel {regel_id}: {fout}") from None
-    return result
-
-
-def _lijst(model: type[BaseModel], items: Any, pad: Path) -> dict[str, Any]:
-    try:
-        parsed = [model.model_validate(i) for i in items]
-    except ValidationError as fout:
-        raise KennisbankFout(f"{pad}: {fout}") from None
-    return {p.code: p for p in parsed}  # type: ignore[attr-defined]
-
-
-@cache
-def laad_kennisbank(map: Path | None = None) -> Kennisbank:
-    """Load and check the knowledge base (cached: it does not change while the program runs).
-
-    The checked result is also kept in the user's cache folder, keyed on the files' names, sizes
-    and times: parsing and checking the YAML took longer than the whole rest of a short run.
-    """
-    root = map or data_dir("rules")
-    from . import cache
-
-    bronnen = sorted(root.rglob("*.yaml"))
-    bewaard = cache.haal_op("kennisbank", bronnen, Kennisbank)
-    if bewaard is not None:
-        return bewaard
-    kennisbank = _laad(root)
-    cache.bewaar("kennisbank", bronnen, kennisbank)
-    return kennisbank
-
-
-def _laad(root: Path) -> Kennisbank:
-    meta = lees_eigen_yaml(root / "kennisbank.yaml")
-    drempel_data = lees_eigen_yaml(root / "drempels.yaml")
-    kb: dict[str, Any] = {
-        "versie": str(meta["versie"]),
-        "map": root,
-        "feiten": lees_eigen_yaml(root / "feiten.yaml"),
-        "drempels": {k: v["waarde"] for k, v in drempel_data.items()},
-    }
-    kb["bronnen"] = {
-        k: BronDefinitie.model_validate(v)
-        for k, v in lees_eigen_yaml(root / "bronnen.yaml").items()
-    }
-    bevindingen: list[Bevindingsregel] = []
-    for pad in sorted((root / "bevindingen").glob("*.yaml")):
-        bevindingen += _regels(Bevindingsregel, lees_eigen_yaml(pad), pad, kb)
-    kb["bevindingen"] = bevindingen
-    kb["alternatieven"] = _lijst(Alternatief, lees_eigen_yaml(root / "alternatieven.yaml"), root)
-    methoden = lees_eigen_yaml(root / "methoden.yaml")
-    kb["methoden"] = _lijst(Methode, methoden["methoden"], root / "methoden.yaml")
-    kb["methoderegels"] = _regels(Methoderegel, methoden["regels"], root / "methoden.yaml", kb)
-    begeleiding = lees_eigen_yaml(root / "begeleiding.yaml")
-    pad = root / "begeleiding.yaml"
-    kb["vormen"] = _lijst(Vorm, begeleiding["vormen"], pad)
-    kb["vormregels"] = _regels(Vormregel, begeleiding["vorm_regels"], pad, kb)
-    kb["stijlen"] = _lijst(Stijl, begeleiding["stijlen"], pad)
-    kb["stijlregels"] = _regels(Stijlregel, begeleiding["stijl_regels"], pad, kb)
-    samenstelling = lees_eigen_yaml(root / "samenstelling.yaml")
-    kb["grootte"] = Grootte.model_validate(samenstelling["grootte"])
-    kb["samenstellingsregels"] = _regels(
-        Samenstellingsregel, samenstelling["regels"], root / "samenstelling.yaml", kb
-    )
-    kb["sleutelvoorwaarden"] = _regels(
-        Sleutelvoorwaarde,
-        lees_eigen_yaml(root / "sleutelvoorwaarden.yaml"),
-        root / "sleutelvoorwaarden.yaml",
-        kb,
-    )
-    oordeel = lees_eigen_yaml(root / "oordeel.yaml")
-    try:
-        kb["verdicts"] = {k: VerdictTekst.model_validate(v) for k, v in oordeel["verdicts"].items()}
-        kb["geweigerd"] = Weigering.model_validate(oordeel["geweigerd"])
-        kb["geen_alternatief"] = Alternatief.model_validate(oordeel["geen_alternatief"])
-    except (ValidationError, KeyError, AttributeError) as fout:
-        raise KennisbankFout(f"{root / 'oordeel.yaml'}: {fout}") from None
-    kennisbank = Kennisbank(**kb)
-    _controleer(kennisbank)
-    return kennisbank
-
-
-def _operatoren(conditie: Any) -> set[str]:
-    if conditie is None:
-        return set()
-    if isinstance(conditie, conditions.FeitVoorwaarde):
-        return {conditie.op}
-    return set().union(*(_operatoren(d) for d in conditie.delen))
-
-
-def _controleer(kb: Kennisbank) -> None:
-    """Cross-file consistency: unique ids, known references, known source keys."""
-    gezien: set[str] = set()
-    for regel in kb.regels():
-        if regel.id in gezien:
-            raise KennisbankFout(f"{regel.bestand}: regel-id {regel.id} komt twee keer voor")
-        gezien.add(regel.id)
-        for bron in regel.bronnen:
-            if bron.sleutel not in kb.bronnen:
-                raise KennisbankFout(
-                    f"{regel.bestand}, regel {regel.id}: onbekende bron {bron.sleutel}"
-                )
-    for b in kb.bevindingen:
-        if "onbekend" in _operatoren(b.conditie):
-            raise KennisbankFout(
-                f"{b.bestand}, regel {b.id}: 'onbekend' hoort niet in een bevinding; "
-                "een onbekend feit wordt daar vanzelf een open vraag"
-            )
-        if b.soort == "indicatie" and b.ernst is not None:
-            raise KennisbankFout(f"{b.bestand}, regel {b.id}: een indicatie heeft geen ernst")
-        if b.soort != "indicatie" and b.ernst is None:
-            raise KennisbankFout(f"{b.bestand}, regel {b.id}: ernst ontbreekt")
-        if b.ernst == "voorwaardelijk" and not b.voorwaarde:
-            raise KennisbankFout(f"{b.bestand}, regel {b.id}: 'voorwaarde' ontbreekt")
-        if (b.ernst == "blokkerend" or b.alternatief) and b.alternatief not in kb.alternatieven:
-            raise KennisbankFout(
-                f"{b.bestand}, regel {b.id}: onbekend alternatief {b.alternatief!r}"
-            )
-        if b.als is None:
-            raise KennisbankFout(
-                f"{b.bestand}, regel {b.id}: een bevinding heeft een voorwaarde nodig"
-            )
-    for m in kb.methoderegels:
-        if m.methode not in kb.methoden:
-            raise KennisbankFout(f"methoden.yaml, regel {m.id}: onbekende methode {m.methode}")
-    for v in kb.vormregels:
-        if v.vorm not in kb.vormen:
-            raise KennisbankFout(f"begeleiding.yaml, regel {v.id}: onbekende vorm {v.vorm}")
-    for s in kb.stijlregels:
-        if s.stijl not in kb.stijlen:
-            raise KennisbankFout(f"begeleiding.yaml, regel {s.id}: onbekende stijl {s.stijl}")
-    for naam in (kb.grootte.min, kb.grootte.max, kb.grootte.ideaal):
-        if naam not in kb.drempels:
-            raise KennisbankFout(f"samenstelling.yaml: onbekende drempel {naam}")

@@ -1,6 +1,6 @@
 """Running a questionnaire: at a terminal, or from an answers file (the non-interactive twin).
 
-Both go through the same flow (`vraagflow.doorloop`): the answers file fills the case first, then
+Both go through the same flow (`flow.doorloop`): the answers file fills the case first, then
 every question the flow still asks is answered "weet ik niet", exactly as a resumed intake would
 skip what is known and ask the rest.
 """
@@ -16,13 +16,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from .casefiles import lees_casus
-from .casus import Casus, maak_casus
-from .errors import AdviesError, InvoerFout
-from .kennisbank import Kennisbank
-from .parse_errors import json_probleem
-from .questionnaire import Vraag, Vragenlijst, controleer_antwoord, waarom
-from .vraagflow import (
+from advies.case.files import lees_casus
+from advies.case.model import Casus, maak_casus
+from advies.case.parse_errors import json_probleem
+from advies.case.yaml_io import lees_tekstbestand
+from advies.errors import AdviesError, InvoerFout
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires.flow import (
     ONBEKEND,
     Antwoord,
     Beantwoorder,
@@ -31,7 +31,7 @@ from .vraagflow import (
     huidige_tekst,
     nodige_feiten,
 )
-from .yamlio import lees_tekstbestand
+from advies.questionnaires.model import Vraag, Vragenlijst, controleer_antwoord, waarom
 
 
 class GeenTerminal(AdviesError):
@@ -135,7 +135,7 @@ def bestand_beantwoorder(bestand: str) -> Beantwoorder:
 
 
 def terminal_beantwoorder(kb: Kennisbank, vl: Vragenlijst) -> Beantwoorder:
-    from . import prompts
+    from advies.questionnaires import prompts
 
     def beantwoord(vraag: Vraag, stand: Stand, voortgang: tuple[int, int] | None) -> Antwoord:
         return prompts.stel_vraag(

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import geldt
-from .kennisbank import Kennisbank
-from .questionnaire import Vraag, Vragenlijst
+from advies.knowledge.conditions import geldt
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires.model import Vraag, Vragenlijst
 
 WAAROM = "?"  # typed at a text or number question: show "Waarom vragen we dit?"
 
@@ -74,7 +74,7 @@ def nodige_feiten(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[
             for f in r.feiten:
                 nodig.setdefault(f, []).append(r.id)
         return nodig
-    from .evaluation import nog_nodig
+    from advies.engine.evaluation import nog_nodig
 
     return nog_nodig(kb, antwoorden)
 

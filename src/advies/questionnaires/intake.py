@@ -14,14 +14,21 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from .advice import Advies
-from .casefiles import lees_casus, schrijf_casus
-from .casus import Casus, Meta
-from .errors import AdviesError, Afgebroken
-from .kennisbank import Kennisbank
-from .questionnaire import Vraag, Vragenlijst
-from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop, overzicht, zet_antwoord
-from .vragenronde import casus_uit_stand, ononderbroken, stand_uit_casus, vul_aan
+from advies.case.files import lees_casus, schrijf_casus
+from advies.case.model import Casus, Meta
+from advies.engine.advice import Advies
+from advies.errors import AdviesError, Afgebroken
+from advies.knowledge.model import Kennisbank
+from advies.questionnaires.answering import casus_uit_stand, ononderbroken, stand_uit_casus, vul_aan
+from advies.questionnaires.flow import (
+    Beantwoorder,
+    Stand,
+    antwoord_tekst,
+    doorloop,
+    overzicht,
+    zet_antwoord,
+)
+from advies.questionnaires.model import Vraag, Vragenlijst
 
 SECTIE = "intake"
 Overzicht = Callable[[list[tuple[str, str]]], int | None]

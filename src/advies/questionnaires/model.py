@@ -1,7 +1,7 @@
 """Questionnaires as data (questionnaires/*.yaml): the pydantic models, loading and checking.
 
 A question fills one fact, several facts at once (a manager's question that maps onto two facts),
-or a descriptive field of `meta`. The flow (what to ask next) is in `vraagflow`; the terminal is
+or a descriptive field of `meta`. The flow (what to ask next) is in `flow`; the terminal is
 in `prompts`. Nothing here talks to the user.
 """
 
@@ -12,12 +12,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from . import cache, conditions
-from .casus import Meta, controleer_feit, toon
-from .errors import InvoerFout, KennisbankFout
-from .kennisbank import Bevindingsregel, Kennisbank, Sleutelvoorwaarde, lees_eigen_yaml
-from .render_text import bronnen_tekst
-from .resources import data_dir
+from advies.case.model import Meta, controleer_feit, toon
+from advies.errors import InvoerFout, KennisbankFout
+from advies.knowledge import cache, conditions
+from advies.knowledge.loading import lees_eigen_yaml
+from advies.knowledge.model import Bevindingsregel, Kennisbank, Sleutelvoorwaarde
+from advies.knowledge.resources import data_dir
+from advies.report.text import bronnen_tekst
 
 Waarde = str | bool | int
 

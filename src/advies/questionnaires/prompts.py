@@ -14,8 +14,8 @@ from collections.abc import Callable
 import questionary
 from questionary import Choice, Separator, Style
 
-from .questionnaire import Vraag
-from .vraagflow import WAAROM, Antwoord, antwoord_uit_keuze, antwoord_uit_tekst
+from advies.questionnaires.flow import WAAROM, Antwoord, antwoord_uit_keuze, antwoord_uit_tekst
+from advies.questionnaires.model import Vraag
 
 _WAAROM_KEUZE = "waarom"
 _GETOOND: set[str] = set()

@@ -13,13 +13,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .advice import Advies
-from .casus import Casus, Meta
-from .conditions import Alle, Conditie, EenVan, FeitVoorwaarde, geldt
-from .kennisbank import Bron, Kennisbank
-from .questionnaire import Vragenlijst
-from .render_text import BREEDTE, bronnen_tekst
-from .vraagflow import Beantwoorder, Stand, antwoord_tekst, doorloop
+from advies.case.model import Casus, Meta
+from advies.engine.advice import Advies
+from advies.knowledge.conditions import Alle, Conditie, EenVan, FeitVoorwaarde, geldt
+from advies.knowledge.model import Bron, Kennisbank
+from advies.questionnaires.flow import Beantwoorder, Stand, antwoord_tekst, doorloop
+from advies.questionnaires.model import Vragenlijst
+from advies.report.text import BREEDTE, bronnen_tekst
 
 Status = Literal["vervuld", "niet_vervuld", "onbekend"]
 MAX_EERST = 3
@@ -75,7 +75,7 @@ class Zelfcheck(BaseModel):
 
 
 def beoordeel_zelfcheck(kb: Kennisbank, vl: Vragenlijst, antwoorden: dict[str, Any]) -> Zelfcheck:
-    from .evaluation import evalueer
+    from advies.engine.evaluation import evalueer
 
     advies = evalueer(Casus(antwoorden=antwoorden), kb, wat_als=False)
     return zelfcheck_uit_advies(kb, vl, advies, antwoorden)
@@ -257,7 +257,7 @@ def als_tekst(z: Zelfcheck) -> str:
 
 def zelfcheck_basis(kb: Kennisbank, pad: Path | None) -> Casus:
     """The case the answers go into: the existing file (to continue), or a new one dated today."""
-    from .casefiles import lees_casus
+    from advies.case.files import lees_casus
 
     if pad is not None and pad.exists():
         return lees_casus(kb, pad)
@@ -276,8 +276,8 @@ def voer_zelfcheck_uit(
 ) -> Zelfcheck:
     """Ask what is left and score it. With `pad` the answers are kept as a case file a coach can
     continue with `advies intake`; `tussendoor` saves after every answer (at a terminal)."""
-    from .casefiles import schrijf_casus
-    from .vragenronde import casus_uit_stand, ononderbroken
+    from advies.case.files import schrijf_casus
+    from advies.questionnaires.answering import casus_uit_stand, ononderbroken
 
     def bewaar(_: Stand) -> None:
         if pad is not None:

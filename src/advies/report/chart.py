@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .document import Grafiek
+from advies.report.document import Grafiek
 
 BREEDTE = 680
 _RIJ = 25
@@ -100,7 +100,7 @@ def als_png(g: Grafiek, schaal: float = 2.5) -> bytes:
     """A PNG at `schaal` times the pixel size (sharp in print at 16 cm wide)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from .lettertype import lettertype
+    from advies.report.font import lettertype
 
     breedte, hoogte, vormen = opmaak(g)
     beeld = Image.new("RGB", (round(breedte * schaal), round(hoogte * schaal)), "white")

@@ -10,9 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import KennisbankFout
-from ..kennisbank import Bron, Kennisbank, lees_eigen_yaml
-from ..resources import data_dir
+from advies.errors import KennisbankFout
+from advies.knowledge.loading import lees_eigen_yaml
+from advies.knowledge.model import Bron, Kennisbank
+from advies.knowledge.resources import data_dir
 
 _TEKSTEN = Path(__file__).resolve().parent / "teksten.yaml"
 

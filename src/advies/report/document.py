@@ -2,19 +2,17 @@
 
 The tree is deliberately generic (sections holding paragraphs, lists, tables, boxes and the chart),
 so a renderer that handles these few block types cannot lose content; what the advice says is
-decided once, in `secties.py`, from the case, the advice and the knowledge base.
+decided once, in `sections.py`, from the case, the advice and the knowledge base.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Literal
 
-from ..advice import Advies
-from ..casus import Casus, Verdict
-from ..kennisbank import Bron, Kennisbank
+from advies.case.model import Verdict
+from advies.knowledge.model import Bron
 
 Voor = Literal["klant", "coach"]
 Status = Literal["vervuld", "niet_vervuld", "onbekend"]
@@ -151,12 +149,3 @@ class Document:
                     for cel in rij:
                         gevonden.extend(cel.bronnen)
         return gevonden
-
-
-def bouw_document(
-    casus: Casus, advies: Advies, kb: Kennisbank, *, voor: Voor = "klant", datum: date | None = None
-) -> Document:
-    """Build the advice document. `datum` is used when the case has no `meta.datum`."""
-    from .secties import bouw
-
-    return bouw(casus, advies, kb, voor=voor, datum=datum)

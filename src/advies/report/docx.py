@@ -14,13 +14,23 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..kennisbank import Bron
-from ..render_text import bronnen_tekst
-from .chart import KLEUR, als_png
-from .document import Alinea, Blok, Document, Grafiek, Kader, Lijst, Punt, Sectie, Tabel
-from .fouten import SjabloonFout
+from advies.knowledge.model import Bron
+from advies.report.chart import KLEUR, als_png
+from advies.report.document import (
+    Alinea,
+    Blok,
+    Document,
+    Grafiek,
+    Kader,
+    Lijst,
+    Punt,
+    Sectie,
+    Tabel,
+)
+from advies.report.errors import SjabloonFout
+from advies.report.text import bronnen_tekst
 
-STANDAARD = Path(__file__).resolve().parent.parent / "templates" / "advies.docx"
+STANDAARD = Path(__file__).resolve().parent / "templates" / "advies.docx"
 CONTEXT = (
     "titel",
     "ondertitel",

@@ -6,7 +6,7 @@ file, what is wrong and what to do.
 
 from __future__ import annotations
 
-from ..errors import AdviesError
+from advies.errors import AdviesError
 
 
 class SjabloonFout(AdviesError):

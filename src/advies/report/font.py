@@ -7,7 +7,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from ..errors import AdviesError
+from advies.errors import AdviesError
 
 _BESTANDEN = {
     "": "SourceSansPro-Regular.ttf",

@@ -7,12 +7,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..render_text import bronnen_tekst
-from .chart import als_svg
-from .document import Document, Grafiek
-from .inhoud import laad_teksten
+from advies.report.chart import als_svg
+from advies.report.content import laad_teksten
+from advies.report.document import Document, Grafiek
+from advies.report.text import bronnen_tekst
 
-SJABLONEN = Path(__file__).resolve().parent.parent / "templates"
+SJABLONEN = Path(__file__).resolve().parent / "templates"
 
 
 def _css_string(tekst: str) -> str:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from ..kennisbank import Bron
-from ..render_text import bronnen_tekst
-from .chart import als_svg
-from .document import Alinea, Blok, Document, Grafiek, Kader, Lijst, Punt, Sectie, Tabel
+from advies.knowledge.model import Bron
+from advies.report.chart import als_svg
+from advies.report.document import (
+    Alinea,
+    Blok,
+    Document,
+    Grafiek,
+    Kader,
+    Lijst,
+    Punt,
+    Sectie,
+    Tabel,
+)
+from advies.report.text import bronnen_tekst
 
 _STATUS_TEKEN = {"vervuld": "✓", "niet_vervuld": "✗", "onbekend": "?"}
 

@@ -6,12 +6,22 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from ..kennisbank import Bron
-from ..render_text import bronnen_tekst
-from .chart import Rechthoek, opmaak
-from .document import Alinea, Blok, Document, Grafiek, Kader, Lijst, Punt, Sectie, Tabel
-from .inhoud import laad_teksten
-from .lettertype import lettertype
+from advies.knowledge.model import Bron
+from advies.report.chart import Rechthoek, opmaak
+from advies.report.content import laad_teksten
+from advies.report.document import (
+    Alinea,
+    Blok,
+    Document,
+    Grafiek,
+    Kader,
+    Lijst,
+    Punt,
+    Sectie,
+    Tabel,
+)
+from advies.report.font import lettertype
+from advies.report.text import bronnen_tekst
 
 LETTER = "SourceSans"
 INKT = (31, 35, 40)

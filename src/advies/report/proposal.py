@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..advice import Advies, Methode
-from .document import Alinea, Blok, Cel, Kader, Lijst, Punt, Sectie, Tabel
-from .inhoud import Teksten
-from .taal import opsomming
+from advies.engine.advice import Advies, Methode
+from advies.report.content import Teksten
+from advies.report.document import Alinea, Blok, Cel, Kader, Lijst, Punt, Sectie, Tabel
+from advies.report.language import opsomming
 
 
 def voorstel_sectie(t: Teksten, advies: Advies) -> Sectie | None:

@@ -1,15 +1,15 @@
 """The coach's appendix: the reason tree and the rules that fired, as document blocks.
 
-The same grouping as render_text.uitleg_boom (the terminal's version), built as nested points so
+The same grouping as text.uitleg_boom (the terminal's version), built as nested points so
 that every format can show it as a real tree instead of box-drawing characters.
 """
 
 from __future__ import annotations
 
-from ..advice import Advies, Bevinding, TraceStap
-from ..render_text import gelezen_tekst
-from .document import Alinea, Cel, Lijst, Punt, Sectie, Tabel
-from .inhoud import Teksten
+from advies.engine.advice import Advies, Bevinding, TraceStap
+from advies.report.content import Teksten
+from advies.report.document import Alinea, Cel, Lijst, Punt, Sectie, Tabel
+from advies.report.text import gelezen_tekst
 
 
 def _blad(t: Teksten, b: Bevinding, stap: TraceStap) -> Punt:

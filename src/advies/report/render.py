@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from ..advice import Advies
-from ..casus import Casus
-from ..kennisbank import Kennisbank
-from .document import Voor, bouw_document
+from advies.case.model import Casus
+from advies.engine.advice import Advies
+from advies.knowledge.model import Kennisbank
+from advies.report.document import Voor
+from advies.report.sections import bouw_document
 
 Formaat = Literal["md", "html", "docx", "pdf"]
 FORMATEN: tuple[str, ...] = ("md", "html", "docx", "pdf")
@@ -37,19 +38,19 @@ def render_report(
     """
     doc = bouw_document(casus, advies, kb, voor=voor, datum=datum)
     if format == "md":
-        from .markdown import als_markdown
+        from advies.report.markdown import als_markdown
 
         return als_markdown(doc)
     if format == "html":
-        from .html import als_html
+        from advies.report.html import als_html
 
         return als_html(doc)
     if format == "docx":
-        from .docx import als_docx
+        from advies.report.docx import als_docx
 
         return als_docx(doc, sjabloon)
     if format == "pdf":
-        from .pdf import als_pdf
+        from advies.report.pdf import als_pdf
 
         return als_pdf(doc)
     raise ValueError(f"onbekend formaat {format!r}; kies uit {', '.join(FORMATEN)}")

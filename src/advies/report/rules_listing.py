@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from .kennisbank import Bevindingsregel, Kennisbank, Methoderegel, Regel, Stijlregel, Vormregel
-from .render_text import _wrap, bronnen_tekst
+from advies.knowledge.model import (
+    Bevindingsregel,
+    Kennisbank,
+    Methoderegel,
+    Regel,
+    Stijlregel,
+    Vormregel,
+)
+from advies.report.text import _wrap, bronnen_tekst
 
 
 def _wat(regel: Regel) -> tuple[str, str]:

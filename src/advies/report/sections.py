@@ -6,10 +6,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from ..advice import Advies, Bevinding
-from ..casus import Casus
-from ..kennisbank import Kennisbank
-from .document import (
+from advies.case.model import Casus
+from advies.engine.advice import Advies, Bevinding
+from advies.knowledge.model import Kennisbank
+from advies.report.content import Teksten, laad_teksten, laad_vervolgstappen
+from advies.report.document import (
     Alinea,
     Balk,
     Blok,
@@ -24,15 +25,15 @@ from .document import (
     Tabel,
     Voor,
 )
-from .inhoud import Teksten, laad_teksten, laad_vervolgstappen
-from .redenering import coach_bijlage
-from .taal import opsomming
-from .voorstel import voorstel_sectie
+from advies.report.language import opsomming
+from advies.report.proposal import voorstel_sectie
+from advies.report.reasoning import coach_bijlage
 
 
-def bouw(
-    casus: Casus, advies: Advies, kb: Kennisbank, *, voor: Voor, datum: date | None
+def bouw_document(
+    casus: Casus, advies: Advies, kb: Kennisbank, *, voor: Voor = "klant", datum: date | None = None
 ) -> Document:
+    """Build the advice document. `datum` is used when the case has no `meta.datum`."""
     t = laad_teksten()
     dag = datum_tekst(casus.meta.datum, datum or date.today(), t)
     meta = casus.meta

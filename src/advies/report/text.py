@@ -9,9 +9,9 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .advice import Advies, Bevinding
-from .conditions import toon_waarde
-from .kennisbank import Bron, Kennisbank
+from advies.engine.advice import Advies, Bevinding
+from advies.knowledge.conditions import toon_waarde
+from advies.knowledge.model import Bron, Kennisbank
 
 BREEDTE = 88
 
