@@ -32,9 +32,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from advies import __version__, evaluation  # noqa: E402
+from advies import __version__  # noqa: E402
 from advies.case.files import casus_als_data  # noqa: E402
 from advies.case.model import Casus, maak_casus  # noqa: E402
+from advies.engine import evaluation  # noqa: E402
 from advies.knowledge.loading import laad_kennisbank  # noqa: E402
 from advies.knowledge.model import Kennisbank  # noqa: E402
 from oracle import CasusGenerator, beoordeel  # noqa: E402
