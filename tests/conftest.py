@@ -22,6 +22,9 @@ the advice gave. The format:
       groepen: [7, 7, 6]
       kleinste_groep: 5                     # no proposed group is smaller
       wat_als_verdicts: [go]                # the set of verdicts the what-if suggestions reach
+      geen_voorstel: true                   # no methods, groups, form or style (a no go)
+      sleutelvoorwaarden: {veiligheid: voorwaarde}  # these key conditions stand so
+      niet_mee: 1                           # people named who are not counted in the groups
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ VERWACHT_SLEUTELS = (
     "groepen",
     "kleinste_groep",
     "wat_als_verdicts",
+    "geen_voorstel",
+    "sleutelvoorwaarden",
+    "niet_mee",
 )
 CASE_SLEUTELS = ("naam", "bron", "xfail_reden", "casus", "verwacht")
 
@@ -148,6 +154,14 @@ def verschillen(verwacht: dict[str, Any], advies: Advies) -> list[tuple[str, Any
             gekregen[sleutel] = (groepen, groepen == waarde)
         elif sleutel == "kleinste_groep":
             gekregen[sleutel] = (groepen, bool(groepen) and min(groepen) >= waarde)
+        elif sleutel == "geen_voorstel":  # a no go proposes no intervision at all
+            leeg = not (methoden or groepen or vorm or stijl)
+            gekregen[sleutel] = ((methoden, groepen, vorm and vorm.code), leeg == waarde)
+        elif sleutel == "sleutelvoorwaarden":
+            stand = {s.code: s.status for s in advies.sleutelvoorwaarden}
+            gekregen[sleutel] = (stand, all(stand.get(k) == v for k, v in waarde.items()))
+        elif sleutel == "niet_mee":
+            gekregen[sleutel] = (advies.samenstelling.niet_mee, advies.samenstelling.niet_mee == waarde)
         elif sleutel == "wat_als_verdicts":
             bereikt = sorted({w.verdict for w in advies.wat_als or []})
             gekregen[sleutel] = (bereikt, bereikt == sorted(set(waarde)))

@@ -127,6 +127,9 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
     else:
         verdict = "go"
 
+    # a no go proposes no intervision: no methods, no form or style, no composition advice; and
+    # only what could add a block is still an open question
+    no_go = verdict == "no_go"
     methoden: dict[str, list[str]] = {}
     for m in sorted((m for m in kb.methoderegels if m.id in waar), key=lambda m: (m.rang, m.id)):
         methoden.setdefault(m.methode, []).append(m.id)
@@ -138,12 +141,39 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
     }
     samenstelling = [b.id for b in sorted(gelden, key=lambda b: volgorde[b.id]) if b.samenstelling]
     samenstelling += [r.id for r in kb.samenstellingsregels if r.id in waar]
+    if no_go:
+        methoden, vorm, stijl, samenstelling = {}, None, None, []
+        onbeslist = {
+            r: f for r, f in onbeslist.items() if kb.regel(r).ernst == "blokkerend"  # type: ignore[attr-defined]
+        }
 
+    # a key condition not met says how it stands by its heaviest finding that holds (rules/
+    # sleutelvoorwaarden.yaml); one judged by stand-in facts is never 'niet vervuld'
+    gewicht = {"blokkerend": "niet_vervuld", "voorwaardelijk": "voorwaarde", "advies": "te_regelen"}
+    zwaarte = ["niet_vervuld", "voorwaarde", "te_regelen"]
+    van_code = {
+        b.code: "niet_vervuld" if b.code in geweigerd else gewicht.get(b.ernst or "", "")
+        for b in gelden
+    }
+    twijfel = {b.code for b in kb.bevindingen if staat[b.id] is None}
     sleutel = {}
     ontbreekt = {}
     for s in kb.sleutelvoorwaarden:
         w = staat[s.id]
-        sleutel[s.code] = "vervuld" if w is True else "onbekend" if w is None else "niet_vervuld"
+        if w is True:
+            sleutel[s.code] = "vervuld"
+        elif w is None:
+            sleutel[s.code] = "onbekend"
+        elif s.benadering:
+            sleutel[s.code] = "te_regelen"
+        else:
+            standen = [van_code[c] for c in s.bevindingen if van_code.get(c)]
+            if standen:
+                sleutel[s.code] = min(standen, key=zwaarte.index)
+            elif twijfel & set(s.bevindingen):
+                sleutel[s.code] = "onbekend"
+            else:
+                sleutel[s.code] = "niet_vervuld"
         ontbreekt[s.code] = _onbekend(s, antwoorden) if w is None else []
 
     return OracleUitkomst(
@@ -151,7 +181,7 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
         bevindingen={b.code for b in gelden},
         geweigerd=geweigerd,
         onbeslist=onbeslist,
-        open_beslissend={f for b in beslissend_onbeslist for f in onbeslist[b.id]},
+        open_beslissend={f for b in beslissend_onbeslist if b.id in onbeslist for f in onbeslist[b.id]},
         open_feiten={f for feiten in onbeslist.values() for f in feiten},
         methoden=list(methoden.items()),
         vorm=vorm.vorm if vorm else None,

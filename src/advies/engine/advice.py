@@ -48,8 +48,10 @@ class Deel(BaseModel):
 class Bevinding(Deel):
     code: str
     titel: str
+    toezegging: str | None = Field(None, description="De voorwaarde als toezegging, als kop")
     soort: Literal["indicatie", "contra_indicatie", "aandachtspunt"]
     ernst: Literal["blokkerend", "voorwaardelijk", "advies"] | None
+    publiek: Literal["klant", "coach"] = "klant"
     uitleg: str
     voorwaarde: str | None = None
     geweigerd: bool = Field(
@@ -63,6 +65,7 @@ class Alternatief(Deel):
     code: str
     naam: str
     uitleg: str
+    vervolg: str
     bronnen: tuple[Bron, ...]
 
 
@@ -77,6 +80,7 @@ class Samenstelling(Deel):
     aantal_groepen: int | None
     groepen: list[int]
     aanvullen: int = Field(0, description="Zoveel deelnemers erbij werven om de groepen te vullen")
+    niet_mee: int = Field(0, description="Zoveel genoemde deelnemers doen niet mee in de groepen")
     minimum: int
     maximum: int
     ideaal: int
@@ -111,7 +115,11 @@ class Methode(Deel):
     regels: list[str]
     duur_minuten: int | None
     duur_minuten_max: int | None = None
+    kortste_sessie: int | None = Field(
+        None, description="Past in een bijeenkomst van zoveel minuten"
+    )
     stappen: list[Stap]
+    afsluiting: str | None = Field(None, description="Waar het schema van de bron niet mee eindigt")
     bronnen: tuple[Bron, ...]
 
 
@@ -123,10 +131,13 @@ class OpenVraag(Deel):
     beslissend: bool = Field(description="Zonder antwoord kan er geen go of no go gegeven worden")
 
 
+SleutelStatus = Literal["vervuld", "voorwaarde", "te_regelen", "onbekend", "niet_vervuld"]
+
+
 class SleutelvoorwaardeStatus(Deel):
     code: str
     naam: str
-    status: Literal["vervuld", "niet_vervuld", "onbekend"]
+    status: SleutelStatus
     uitleg: str
     te_regelen: str
     ontbrekende_feiten: list[str]
@@ -189,6 +200,11 @@ class Advies(BaseModel):
                 delen.append(kop + orjson.dumps(waarde))
         return b"{" + b",".join(delen) + b"}"
 
+    @property
+    def eindoordeel(self) -> Verdict:
+        """The advice's verdict: the coach's own where the coach gave one, else the rules'."""
+        return self.oordeel_coach.verdict if self.oordeel_coach else self.verdict
+
     def van_soort(self, soort: str) -> list[Bevinding]:
         return [b for b in self.bevindingen if b.soort == soort]
 
@@ -211,7 +227,10 @@ class Advies(BaseModel):
 
     @property
     def voorwaarden(self) -> list[Bevinding]:
-        """The conditions the coach puts on the table: conditional contra-indications, not refused."""
+        """The conditions the coach puts on the table: conditional contra-indications, not refused.
+        None under a no go: there is no start to put conditions on."""
+        if self.eindoordeel == "no_go":
+            return []
         return [b for b in self.bevindingen if b.ernst == "voorwaardelijk" and not b.geweigerd]
 
 

@@ -30,11 +30,17 @@ def nog_nodig(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]
     questionnaires skip its question.
     """
     uitkomst = engine_voor(kb, alle_twijfels=True).evalueer(antwoorden)
+    # at a no go nothing but another block can change the advice: the proposal, its conditions
+    # and its details are not given, so the questions that feed them are not asked
+    no_go = "no_go" in uitkomst.verdicts
     nodig: dict[str, list[str]] = {}
     for regel_id, status in uitkomst.gevuurd:
         if status != "onbeslist":
             continue
-        for feit in kb.regel(regel_id).feiten:
+        regel = kb.regel(regel_id)
+        if no_go and getattr(regel, "ernst", None) != "blokkerend":
+            continue
+        for feit in regel.feiten:
             if feit not in antwoorden:
                 nodig.setdefault(feit, []).append(regel_id)
     return nodig

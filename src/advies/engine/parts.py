@@ -32,6 +32,7 @@ from advies.knowledge.model import (
     Kennisbank,
     Methoderegel,
     Regel,
+    Samenstellingsregel,
     Sleutelvoorwaarde,
     Stijlregel,
     Vormregel,
@@ -54,6 +55,9 @@ def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
         for r in waar["bevinding"]
     ]
     tekst = kb.verdicts[verdict]
+    # a no go (the rules', or the coach's own) proposes no intervision: no groups, no guidance,
+    # no methods; what fits instead is the alternative
+    geen_start = (casus.oordeel_coach.verdict if casus.oordeel_coach else verdict) == "no_go"
     # its parts are validated models; checking the whole again cost a tenth of a batch
     return Advies.model_construct(
         kennisbank_versie=kb.versie,
@@ -64,13 +68,25 @@ def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
         verdict_zin=tekst.zin,
         oordeel_coach=casus.oordeel_coach,
         bevindingen=bevindingen,
-        alternatief=_alternatieven(d, bevindingen) if verdict == "no_go" else [],
-        samenstelling=_samenstelling(d, antwoorden, waar),
-        begeleiding=_begeleiding(d, waar["vorm"], waar["stijl"]),
-        methoden=_methoden(d, waar["methode"]),
-        open_vragen=_open_vragen(d, antwoorden, onbeslist["bevinding"]),
+        alternatief=_alternatieven(d, antwoorden, bevindingen) if verdict == "no_go" else [],
+        samenstelling=_samenstelling(d, antwoorden, waar, geen_start),
+        begeleiding=_begeleiding(d, *(([], []) if geen_start else (waar["vorm"], waar["stijl"]))),
+        methoden=[] if geen_start else _methoden(d, waar["methode"]),
+        # at a no go only what could add a block is still open; the rest changes nothing
+        open_vragen=_open_vragen(
+            d,
+            antwoorden,
+            [r for r in onbeslist["bevinding"] if r.ernst == "blokkerend"]
+            if geen_start
+            else onbeslist["bevinding"],
+        ),
         sleutelvoorwaarden=_sleutelvoorwaarden(
-            d, antwoorden, waar["sleutelvoorwaarde"], onbeslist["sleutelvoorwaarde"]
+            d,
+            antwoorden,
+            waar["sleutelvoorwaarde"],
+            onbeslist["sleutelvoorwaarde"],
+            bevindingen,
+            {r.code for r in onbeslist["bevinding"]},
         ),
         wat_als=None,
         trace=_trace(d, antwoorden, uitkomst, verdict),
@@ -93,8 +109,10 @@ def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
     return Bevinding(
         code=regel.code,
         titel=regel.titel,
+        toezegging=regel.toezegging,
         soort=regel.soort,
         ernst=regel.ernst,
+        publiek=regel.publiek,
         uitleg=regel.uitleg,
         voorwaarde=regel.voorwaarde,
         geweigerd=geweigerd,
@@ -103,13 +121,17 @@ def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
     )
 
 
-def _alternatieven(d: Delen, bevindingen: list[Bevinding]) -> list[Alternatief]:
+def _alternatieven(
+    d: Delen, antwoorden: dict[str, Any], bevindingen: list[Bevinding]
+) -> list[Alternatief]:
     """What the client can do instead of intervision, for each finding that blocks."""
     kb = d.kb
     codes: list[str | None] = []
     for b in bevindingen:
-        code = kb.bevinding(b.code).alternatief
-        if (b.ernst == "blokkerend" or b.geweigerd) and code and code not in codes:
+        if not (b.ernst == "blokkerend" or b.geweigerd):
+            continue
+        code = kb.bevinding(b.code).alternatief_voor(antwoorden)
+        if code and code not in codes:
             codes.append(code)
     return [d.geef(("alternatief", c), _maak_alternatief, kb, c) for c in codes or [None]]
 
@@ -137,32 +159,52 @@ def _verdeel(n: int, aantal: int) -> list[int]:
 
 
 def _samenstelling(
-    d: Delen, antwoorden: dict[str, Any], waar: dict[str, list[Any]]
+    d: Delen, antwoorden: dict[str, Any], waar: dict[str, list[Any]], geen_start: bool
 ) -> Samenstelling:
     regels = (
-        *(r.id for r in waar["bevinding"] if r.samenstelling),  # already in reading order
-        *(r.id for r in waar["samenstelling"]),
+        ()
+        if geen_start
+        else (
+            *(r.id for r in waar["bevinding"] if r.samenstelling),  # already in reading order
+            *(r.id for r in waar["samenstelling"]),
+        )
     )
     n = antwoorden.get("groepsgrootte")
-    return d.geef(("samenstelling", n, regels), _maak_samenstelling, d, n, regels)
+    sleutel = ("samenstelling", n, regels, geen_start)
+    return d.geef(sleutel, _maak_samenstelling, d, n, regels, geen_start)
 
 
-def _maak_samenstelling(d: Delen, n: int | None, regels: tuple[str, ...]) -> Samenstelling:
+def _maak_samenstelling(
+    d: Delen, n: int | None, regels: tuple[str, ...], geen_start: bool
+) -> Samenstelling:
     kb = d.kb
     minimum = kb.drempel(kb.grootte.min)
     maximum = kb.drempel(kb.grootte.max)
     ideaal = kb.drempel(kb.grootte.ideaal)
-    groepen, aanvullen = verdeel_groepen(n, minimum, maximum, ideaal) if n else ([], 0)
+    samenstellingsregels = [r for r in map(kb.regel, regels) if isinstance(r, Samenstellingsregel)]
+    # who manages another in the group does not join: the groups are counted without them
+    niet_mee = max((r.telt_niet_mee for r in samenstellingsregels), default=0)
+    deelnemers = max(n - niet_mee, 0) if n else None
+    groepen: list[int] = []
+    aanvullen = 0
+    if deelnemers is not None and not geen_start:
+        groepen, aanvullen = verdeel_groepen(deelnemers, minimum, maximum, ideaal)
+    een_groep = len(groepen) == 1
     adviezen = []
     for regel_id in regels:
         r = kb.regel(regel_id)
-        tekst = r.samenstelling if isinstance(r, Bevindingsregel) else r.advies  # type: ignore[attr-defined]
+        if isinstance(r, Bevindingsregel):
+            tekst = r.samenstelling or ""
+        else:
+            assert isinstance(r, Samenstellingsregel)
+            tekst = r.bij_een_groep if een_groep and r.bij_een_groep else r.advies
         adviezen.append(SamenstellingsAdvies(tekst=tekst, regel=r.id, bronnen=r.bronnen))
     return Samenstelling(
         groepsgrootte=n,
         aantal_groepen=len(groepen) or None,
         groepen=groepen,
         aanvullen=aanvullen,
+        niet_mee=niet_mee if n else 0,
         minimum=minimum,
         maximum=maximum,
         ideaal=ideaal,
@@ -214,6 +256,8 @@ def _methoden(d: Delen, regels: list[Methoderegel]) -> list[Methode]:
 
 def _maak_methode(kb: Kennisbank, code: str, regels: list[Methoderegel]) -> Methode:
     m = kb.methoden[code]
+    afsluiting = kb.actieplan if m.actieplan_toevoegen else None
+    bronnen = [*m.bronnen, *(b for r in regels for b in r.bronnen)]
     return Methode(
         code=code,
         naam=m.naam,
@@ -221,8 +265,10 @@ def _maak_methode(kb: Kennisbank, code: str, regels: list[Methoderegel]) -> Meth
         regels=[r.id for r in regels],
         duur_minuten=m.duur_minuten,
         duur_minuten_max=m.duur_minuten_max,
+        kortste_sessie=kb.kortste_sessie(code),
         stappen=[Stap(**s.model_dump()) for s in m.stappen],
-        bronnen=tuple(dict.fromkeys([*m.bronnen, *(b for r in regels for b in r.bronnen)])),
+        afsluiting=afsluiting.tekst if afsluiting else None,
+        bronnen=tuple(dict.fromkeys([*bronnen, *(afsluiting.bronnen if afsluiting else ())])),
     )
 
 
@@ -253,19 +299,43 @@ def _maak_open_vraag(kb: Kennisbank, feit: str, regels: list[Bevindingsregel]) -
     )
 
 
+_ZWAARTE = {"blokkerend": "niet_vervuld", "voorwaardelijk": "voorwaarde", "advies": "te_regelen"}
+_VOLGORDE = ("niet_vervuld", "voorwaarde", "te_regelen")
+
+
 def _sleutelvoorwaarden(
     d: Delen,
     antwoorden: dict[str, Any],
     waar: list[Sleutelvoorwaarde],
     onbeslist: list[Sleutelvoorwaarde],
+    bevindingen: list[Bevinding],
+    twijfel: set[str],
 ) -> list[SleutelvoorwaardeStatus]:
+    """Met, unknown, or how it stands by the heaviest of its findings that fired: blocking is not
+    met, a condition is 'voorwaarde', a point of attention is arranged at the start. A condition
+    judged by stand-in facts is never 'niet vervuld'."""
     vervuld = {r.id for r in waar}
     onbekend = {r.id for r in onbeslist}
+    gewicht = {
+        b.code: "niet_vervuld" if b.geweigerd else _ZWAARTE.get(b.ernst or "", "")
+        for b in bevindingen
+    }
     statussen = []
     for s in d.kb.sleutelvoorwaarden:
-        status = (
-            "vervuld" if s.id in vervuld else "onbekend" if s.id in onbekend else "niet_vervuld"
-        )
+        if s.id in vervuld:
+            status = "vervuld"
+        elif s.id in onbekend:
+            status = "onbekend"
+        elif s.benadering:
+            status = "te_regelen"
+        else:
+            zwaarst = [gewicht[c] for c in s.bevindingen if gewicht.get(c)]
+            if zwaarst:
+                status = min(zwaarst, key=_VOLGORDE.index)
+            elif any(c in twijfel for c in s.bevindingen):
+                status = "onbekend"  # which finding applies hangs on a fact still unknown
+            else:
+                status = "niet_vervuld"  # no finding says more: the promises flag this
         ontbrekend = tuple(f for f in s.feiten if f not in antwoorden) if s.id in onbekend else ()
         sleutel = ("sleutel", s.id, status, ontbrekend)
         statussen.append(d.geef(sleutel, _maak_sleutelstatus, s, status, ontbrekend))

@@ -104,6 +104,8 @@ def _kandidaten(
         if veranderbaar is False or feit not in antwoorden:
             continue
         huidig = antwoorden[feit]
+        if isinstance(veranderbaar, list) and huidig not in veranderbaar:
+            continue  # only these values can change (an unclear question can be clarified)
         if d["type"] == "keuze":
             kandidaten += [(feit, w) for w in d["waarden"] if w != huidig]
         elif d["type"] == "ja_nee":

@@ -95,9 +95,7 @@ def _parse_feit(
             raise ConditieFout(f"feit {feit} is geen getal; '{op}' kan niet")
         drempel = None
         if isinstance(waarde, str):
-            if waarde not in drempels:
-                raise ConditieFout(f"feit {feit}: onbekende drempel {waarde!r}")
-            drempel, waarde = waarde, drempels[waarde]
+            drempel, waarde = waarde, _drempel(feit, waarde, drempels)
         if isinstance(waarde, bool) or not isinstance(waarde, int):
             raise ConditieFout(f"feit {feit}: '{op}' verwacht een getal, niet {waarde!r}")
         return FeitVoorwaarde(feit, op, waarde, drempel)
@@ -107,6 +105,18 @@ def _parse_feit(
     for w in waarden:
         _check_waarde(feit, feiten[feit], w)
     return FeitVoorwaarde(feit, op, waarden if op != "is" else waarden[0])
+
+
+def _drempel(feit: str, tekst: str, drempels: Mapping[str, int]) -> int:
+    """A named threshold, or one with a whole number added: `groep_min + 1` (the smallest group
+    when one of the people named will not join), so the number itself stays in one place."""
+    naam, plus, extra = (deel.strip() for deel in tekst.partition("+"))
+    if naam not in drempels or (plus and not extra.isdigit()):
+        raise ConditieFout(
+            f"feit {feit}: onbekende drempel {tekst!r}; gebruik een naam uit drempels.yaml, "
+            "eventueel met '+ getal'"
+        )
+    return drempels[naam] + (int(extra) if plus else 0)
 
 
 def _check_waarde(feit: str, definitie: Mapping[str, Any], waarde: Any) -> None:

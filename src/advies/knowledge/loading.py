@@ -13,6 +13,7 @@ from advies.errors import KennisbankFout
 from advies.knowledge import conditions
 from advies.knowledge.conditions import Conditie
 from advies.knowledge.model import (
+    Afsluiting,
     Alternatief,
     Bevindingsregel,
     BronDefinitie,
@@ -52,15 +53,23 @@ def _regels(model: type[Regel], items: Any, pad: Path, kb: dict[str, Any]) -> li
             conditie: Conditie | None = None
             if regel.als is not None:
                 conditie = conditions.parse(regel.als, kb["feiten"], kb["drempels"])
-            result.append(
-                regel.model_copy(
-                    update={
-                        "conditie": conditie,
-                        "feiten": conditions.feiten_van(conditie),
-                        "leesbaar": conditions.beschrijf(conditie, kb["feiten"]),
-                    }
+            update: dict[str, Any] = {
+                "conditie": conditie,
+                "feiten": conditions.feiten_van(conditie),
+                "leesbaar": conditions.beschrijf(conditie, kb["feiten"]),
+            }
+            if isinstance(regel, Bevindingsregel) and isinstance(regel.alternatief, tuple):
+                update["alternatief"] = tuple(
+                    k.model_copy(
+                        update={
+                            "conditie": conditions.parse(k.als, kb["feiten"], kb["drempels"])
+                            if k.als is not None
+                            else None
+                        }
+                    )
+                    for k in regel.alternatief
                 )
-            )
+            result.append(regel.model_copy(update=update))
         except (ValidationError, conditions.ConditieFout) as fout:
             raise KennisbankFout(f"{pad}, regel {regel_id}: {fout}") from None
     return result
@@ -113,6 +122,10 @@ def _laad(root: Path) -> Kennisbank:
     kb["alternatieven"] = _lijst(Alternatief, lees_eigen_yaml(root / "alternatieven.yaml"), root)
     methoden = lees_eigen_yaml(root / "methoden.yaml")
     kb["methoden"] = _lijst(Methode, methoden["methoden"], root / "methoden.yaml")
+    try:
+        kb["actieplan"] = Afsluiting.model_validate(methoden["actieplan"])
+    except (ValidationError, KeyError) as fout:
+        raise KennisbankFout(f"{root / 'methoden.yaml'}, actieplan: {fout}") from None
     kb["methoderegels"] = _regels(Methoderegel, methoden["regels"], root / "methoden.yaml", kb)
     begeleiding = lees_eigen_yaml(root / "begeleiding.yaml")
     pad = root / "begeleiding.yaml"
@@ -173,15 +186,36 @@ def _controleer(kb: Kennisbank) -> None:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: een indicatie heeft geen ernst")
         if b.soort != "indicatie" and b.ernst is None:
             raise KennisbankFout(f"{b.bestand}, regel {b.id}: ernst ontbreekt")
-        if b.ernst == "voorwaardelijk" and not b.voorwaarde:
-            raise KennisbankFout(f"{b.bestand}, regel {b.id}: 'voorwaarde' ontbreekt")
-        if (b.ernst == "blokkerend" or b.alternatief) and b.alternatief not in kb.alternatieven:
+        if b.ernst == "voorwaardelijk" and not (b.voorwaarde and b.toezegging):
             raise KennisbankFout(
-                f"{b.bestand}, regel {b.id}: onbekend alternatief {b.alternatief!r}"
+                f"{b.bestand}, regel {b.id}: een voorwaarde heeft 'voorwaarde' en 'toezegging' nodig"
             )
+        keuzes = b.alternatieven()
+        if b.ernst == "blokkerend" and (not keuzes or keuzes[-1].als is not None):
+            raise KennisbankFout(
+                f"{b.bestand}, regel {b.id}: een blokkade heeft een alternatief nodig, "
+                "als laatste keuze een zonder voorwaarde"
+            )
+        for keuze in keuzes:
+            if keuze.code not in kb.alternatieven:
+                raise KennisbankFout(
+                    f"{b.bestand}, regel {b.id}: onbekend alternatief {keuze.code!r}"
+                )
         if b.als is None:
             raise KennisbankFout(
                 f"{b.bestand}, regel {b.id}: een bevinding heeft een voorwaarde nodig"
+            )
+    codes = {b.code for b in kb.bevindingen}
+    for sv in kb.sleutelvoorwaarden:
+        for code in sv.bevindingen:
+            if code not in codes:
+                raise KennisbankFout(
+                    f"sleutelvoorwaarden.yaml, {sv.code}: onbekende bevinding {code}"
+                )
+    for methode in kb.methoden.values():
+        if isinstance(methode.kortste_sessie, str) and methode.kortste_sessie not in kb.drempels:
+            raise KennisbankFout(
+                f"methoden.yaml, {methode.code}: onbekende drempel {methode.kortste_sessie!r}"
             )
     for m in kb.methoderegels:
         if m.methode not in kb.methoden:

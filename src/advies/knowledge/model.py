@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from advies.knowledge.conditions import geldt
+
 Soort = Literal["indicatie", "contra_indicatie", "aandachtspunt"]
 Ernst = Literal["blokkerend", "voorwaardelijk", "advies"]
 Categorie = Literal["bevinding", "methode", "vorm", "stijl", "samenstelling", "sleutelvoorwaarde"]
@@ -52,22 +54,46 @@ class Regel(_Strikt):
     categorie: Categorie = "bevinding"
 
 
+class AlternatiefKeuze(_Strikt):
+    """One choice of alternative: the first whose condition holds is taken (unknown: not)."""
+
+    code: str
+    als: dict[str, Any] | None = None
+    conditie: Any = Field(default=None, exclude=True)
+
+
 class Bevindingsregel(Regel):
     categorie: Categorie = "bevinding"
     code: str
     titel: str
+    toezegging: str | None = None  # a condition as the commitment the client says yes to
     soort: Soort
     ernst: Ernst | None = None
+    publiek: Literal["klant", "coach"] = "klant"  # coach: never in the client's report
     uitleg: str
     voorwaarde: str | None = None
-    alternatief: str | None = None  # required when blocking; for a condition: when refused
+    # required when blocking; for a condition: what fits when the client refuses it
+    alternatief: str | tuple[AlternatiefKeuze, ...] | None = None
     samenstelling: str | None = None
+
+    def alternatieven(self) -> tuple[AlternatiefKeuze, ...]:
+        if isinstance(self.alternatief, str):
+            return (AlternatiefKeuze(code=self.alternatief),)
+        return self.alternatief or ()
+
+    def alternatief_voor(self, antwoorden: dict[str, Any]) -> str | None:
+        """The alternative for this case: the first choice whose condition holds."""
+        for keuze in self.alternatieven():
+            if keuze.conditie is None or geldt(keuze.conditie, antwoorden) is True:
+                return keuze.code
+        return None
 
 
 class Alternatief(_Strikt):
     code: str
     naam: str
     uitleg: str
+    vervolg: str  # the first steps on that path, shown instead of the steps to a group
     bronnen: tuple[Bron, ...]
 
 
@@ -82,6 +108,8 @@ class Methode(_Strikt):
     code: str
     naam: str
     past_bij: str
+    kortste_sessie: int | str | None = None  # minutes, or a name in drempels.yaml
+    actieplan_toevoegen: bool = False  # the source's script ends without an action plan
     duur_minuten: int | None = None
     duur_minuten_max: int | None = None
     stappen: tuple[Stap, ...] = ()
@@ -127,6 +155,8 @@ class Stijlregel(Regel):
 class Samenstellingsregel(Regel):
     categorie: Categorie = "samenstelling"
     advies: str
+    bij_een_groep: str | None = None  # instead of `advies` when everyone fits in one group
+    telt_niet_mee: int = Field(0, ge=0)  # people named who do not join the proposed groups
 
 
 class Grootte(_Strikt):
@@ -150,6 +180,10 @@ class Sleutelvoorwaarde(Regel):
     uitleg: str
     te_regelen: str
     prioriteit: int = Field(99, description="Volgorde in 'eerst regelen' van de zelfcheck: 1 eerst")
+    # the findings that say how it stands when the condition is not met, and whether the facts
+    # only stand in for it (then never 'niet vervuld')
+    bevindingen: tuple[str, ...] = ()
+    benadering: bool = False
 
 
 class VerdictTekst(_Strikt):
@@ -164,6 +198,13 @@ class Weigering(_Strikt):
     bronnen: tuple[Bron, ...]
 
 
+class Afsluiting(_Strikt):
+    """What every method's session ends with where its source's script does not (HH tip 5)."""
+
+    tekst: str
+    bronnen: tuple[Bron, ...]
+
+
 @dataclass(eq=False)  # identity semantics: one loaded knowledge base is one engine
 class Kennisbank:
     versie: str
@@ -174,6 +215,7 @@ class Kennisbank:
     bevindingen: list[Bevindingsregel]
     alternatieven: dict[str, Alternatief]
     methoden: dict[str, Methode]
+    actieplan: Afsluiting
     methoderegels: list[Methoderegel]
     vormen: dict[str, Vorm]
     vormregels: list[Vormregel]
@@ -227,6 +269,11 @@ class Kennisbank:
 
     def drempel(self, naam: str) -> int:
         return self.drempels[naam]
+
+    def kortste_sessie(self, methode: str) -> int | None:
+        """The shortest session (minutes) this method fits in; None when the source gives no time."""
+        waarde = self.methoden[methode].kortste_sessie
+        return self.drempels[waarde] if isinstance(waarde, str) else waarde
 
     def beschrijf(self, regel: Regel) -> str:
         return regel.leesbaar

@@ -20,8 +20,22 @@ _LABEL_X = 0
 _BALK_X = 300
 _BALK_B = 270
 _STATUS_X = 584
-KLEUR = {"vervuld": "#2e7d32", "niet_vervuld": "#c62828", "onbekend": "#8a8a8a"}
-_DEEL = {"vervuld": 1.0, "onbekend": 0.5, "niet_vervuld": 0.1}
+# green met, amber a condition to accept, blue-grey arranged at the start, grey unknown, red not
+# met (only under a no go); the word beside the bar says it too, for print in black and white
+KLEUR = {
+    "vervuld": "#2e7d32",
+    "voorwaarde": "#b26a00",
+    "te_regelen": "#4f6d8a",
+    "onbekend": "#8a8a8a",
+    "niet_vervuld": "#c62828",
+}
+_DEEL = {
+    "vervuld": 1.0,
+    "voorwaarde": 0.6,
+    "te_regelen": 0.75,
+    "onbekend": 0.5,
+    "niet_vervuld": 0.1,
+}
 SPOOR = "#e6e9ec"
 INKT = "#222222"
 GRIJS = "#555555"

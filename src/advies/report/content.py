@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from advies.errors import KennisbankFout
+from advies.knowledge import conditions
 from advies.knowledge.loading import lees_eigen_yaml
 from advies.knowledge.model import Bron, Kennisbank
 from advies.knowledge.resources import data_dir
@@ -22,7 +23,21 @@ class _Strikt(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Punt(_Strikt):
+class _Voorwaardelijk(_Strikt):
+    """Shown for these guidance forms only (none: every form), and only where the condition is
+    not false for the case (an unknown fact shows it: better one step too many than a gap)."""
+
+    vormen: tuple[str, ...] = ()
+    als: dict[str, Any] | None = None
+    conditie: Any = Field(default=None, exclude=True)
+
+    def geldt_voor(self, vorm: str | None, antwoorden: dict[str, Any]) -> bool:
+        if self.vormen and vorm not in self.vormen:
+            return False
+        return self.conditie is None or conditions.geldt(self.conditie, antwoorden) is not False
+
+
+class Punt(_Voorwaardelijk):
     tekst: str
     bronnen: tuple[Bron, ...] = Field(min_length=1)
 
@@ -32,15 +47,39 @@ class Onderdeel(_Strikt):
     punten: tuple[Punt, ...]
 
 
-class Vervolgstap(_Strikt):
+class Vervolgstap(_Voorwaardelijk):
     code: str
     titel: str
     voor: str
     wat: str
+    wat_per_vorm: dict[str, str] = Field(default_factory=dict)
     onderdelen: tuple[Onderdeel, ...] = ()
+    valkuilen: bool = False
     nadruk_bij: tuple[str, ...] = ()
     nadruk: str | None = None
     bronnen: tuple[Bron, ...] = Field(min_length=1)
+
+    def tekst(self, vorm: str | None) -> str:
+        return self.wat_per_vorm.get(vorm or "", self.wat)
+
+
+class Valkuil(_Strikt):
+    """A pitfall the coach discusses with this group (VOR §3.3; KCB; HH): where `als` holds."""
+
+    code: str
+    tekst: str
+    als: dict[str, Any] | None = None
+    conditie: Any = Field(default=None, exclude=True)
+    bronnen: tuple[Bron, ...] = Field(min_length=1)
+
+    def geldt_voor(self, antwoorden: dict[str, Any]) -> bool:
+        return self.conditie is None or conditions.geldt(self.conditie, antwoorden) is True
+
+
+class Vervolg(_Strikt):
+    stappen: tuple[Vervolgstap, ...]
+    valkuilen: tuple[Valkuil, ...]
+    valkuilen_max: int
 
 
 class Teksten:
@@ -70,28 +109,53 @@ def laad_teksten() -> Teksten:
     return Teksten(lees_eigen_yaml(_TEKSTEN))
 
 
-def laad_vervolgstappen(kb: Kennisbank) -> tuple[Vervolgstap, ...]:
-    return _vervolgstappen(kb.map, frozenset(kb.bronnen), frozenset(b.code for b in kb.bevindingen))
+def laad_vervolgstappen(kb: Kennisbank) -> Vervolg:
+    return _vervolgstappen(kb)
 
 
 @cache
-def _vervolgstappen(
-    map_: Path, sleutels: frozenset[str], codes: frozenset[str]
-) -> tuple[Vervolgstap, ...]:
-    pad = (map_ if map_ else data_dir("rules")) / "vervolgstappen.yaml"
+def _vervolgstappen(kb: Kennisbank) -> Vervolg:
+    pad = (kb.map if kb.map else data_dir("rules")) / "vervolgstappen.yaml"
     data = lees_eigen_yaml(pad)
+
+    def met_conditie(item: Any) -> Any:
+        if not isinstance(item, dict) or item.get("als") is None:
+            return item
+        return {**item, "conditie": conditions.parse(item["als"], kb.feiten, kb.drempels)}
+
     try:
-        stappen = tuple(Vervolgstap.model_validate(s) for s in data["stappen"])
-    except (ValidationError, KeyError, TypeError) as fout:
+        stappen = tuple(
+            Vervolgstap.model_validate(
+                {
+                    **met_conditie(s),
+                    "onderdelen": [
+                        {**o, "punten": [met_conditie(p) for p in o["punten"]]}
+                        for o in s.get("onderdelen", ())
+                    ],
+                }
+            )
+            for s in data["stappen"]
+        )
+        valkuilen = tuple(Valkuil.model_validate(met_conditie(v)) for v in data["valkuilen"])
+        vervolg = Vervolg(stappen=stappen, valkuilen=valkuilen, valkuilen_max=data["valkuilen_max"])
+    except (ValidationError, KeyError, TypeError, conditions.ConditieFout) as fout:
         raise KennisbankFout(f"{pad}: {fout}") from None
+    codes = {b.code for b in kb.bevindingen}
     for stap in stappen:
         bronnen = [
             *stap.bronnen,
             *(b for o in stap.onderdelen for p in o.punten for b in p.bronnen),
         ]
         for bron in bronnen:
-            if bron.sleutel not in sleutels:
+            if bron.sleutel not in kb.bronnen:
                 raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende bron {bron.sleutel}")
+        for vorm in [
+            *stap.vormen,
+            *stap.wat_per_vorm,
+            *(v for o in stap.onderdelen for p in o.punten for v in p.vormen),
+        ]:
+            if vorm not in kb.vormen:
+                raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende vorm {vorm}")
         for code in stap.nadruk_bij:
             if code not in codes:
                 raise KennisbankFout(
@@ -99,4 +163,4 @@ def _vervolgstappen(
                 )
         if stap.nadruk_bij and not stap.nadruk:
             raise KennisbankFout(f"{pad}, stap {stap.code}: nadruk_bij zonder 'nadruk'")
-    return stappen
+    return vervolg

@@ -15,7 +15,7 @@ from advies.case.model import Verdict
 from advies.knowledge.model import Bron
 
 Voor = Literal["klant", "coach"]
-Status = Literal["vervuld", "niet_vervuld", "onbekend"]
+Status = Literal["vervuld", "voorwaarde", "te_regelen", "onbekend", "niet_vervuld"]
 KaderSoort = Literal["oordeel", "coach", "let_op"]
 AlineaStijl = Literal["gewoon", "citaat", "klein"]
 

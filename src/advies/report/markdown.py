@@ -17,7 +17,13 @@ from advies.report.document import (
 )
 from advies.report.text import bronnen_tekst
 
-_STATUS_TEKEN = {"vervuld": "✓", "niet_vervuld": "✗", "onbekend": "?"}
+_STATUS_TEKEN = {
+    "vervuld": "✓",
+    "voorwaarde": "!",
+    "te_regelen": "→",
+    "onbekend": "?",
+    "niet_vervuld": "✗",
+}
 
 
 def _bron(bronnen: tuple[Bron, ...]) -> str:

@@ -30,7 +30,13 @@ ACCENT = (31, 78, 121)
 LIJN = (213, 217, 222)
 VLAK = {"oordeel": (238, 243, 248), "coach": (244, 239, 249), "let_op": (255, 246, 229)}
 RAND = {"oordeel": ACCENT, "coach": (106, 61, 154), "let_op": (178, 106, 0)}
-STATUS = {"vervuld": (46, 125, 50), "niet_vervuld": (198, 40, 40), "onbekend": (107, 107, 107)}
+STATUS = {
+    "vervuld": (46, 125, 50),
+    "voorwaarde": (178, 106, 0),
+    "te_regelen": (79, 109, 138),
+    "onbekend": (107, 107, 107),
+    "niet_vervuld": (198, 40, 40),
+}
 REGEL = 5.0  # line height of body text, mm
 _MARKERS = ("**", "__", "~~", "--")
 

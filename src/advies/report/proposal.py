@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from advies.engine.advice import Advies, Methode
 from advies.report.content import Teksten
-from advies.report.document import Alinea, Blok, Cel, Kader, Lijst, Punt, Sectie, Tabel
+from advies.report.document import Alinea, Blok, Cel, Kader, Lijst, Punt, Sectie, Tabel, Voor
 from advies.report.language import opsomming
 
 
-def voorstel_sectie(t: Teksten, advies: Advies) -> Sectie | None:
-    if advies.verdict == "no_go":
+def voorstel_sectie(t: Teksten, advies: Advies, voor: Voor) -> Sectie | None:
+    """The proposal follows the advice's verdict, the coach's where the coach gave one; a no go
+    proposes nothing."""
+    if advies.eindoordeel == "no_go":
         return None
-    voorlopig = advies.verdict == "onvoldoende_informatie"
+    voorlopig = advies.eindoordeel == "onvoldoende_informatie"
     blokken: list[Blok] = []
     if voorlopig:
         blokken.append(
             Kader("let_op", t["voorstel.kader_voorlopig"], (Alinea(t["voorstel.voorlopig"]),))
         )
-    if advies.oordeel_coach and advies.oordeel_coach.verdict != advies.verdict:
-        blokken.append(Alinea(t["voorstel.anders_dan_coach"], stijl="klein"))
+    if voor == "coach" and advies.eindoordeel != advies.verdict:
+        blokken.append(Alinea(t["voorstel.anders_dan_analyse"], stijl="klein"))
     return Sectie(
         t["voorstel.kop_voorlopig" if voorlopig else "voorstel.kop"],
         tuple(blokken),
@@ -36,12 +38,20 @@ def _groep(t: Teksten, advies: Advies) -> Sectie:
             "voorstel.groepen",
             aantal=s.aantal_groepen,
             verdeling=opsomming([str(g) for g in s.groepen]),
-            totaal=s.groepsgrootte,
+            totaal=sum(s.groepen),
             min=s.minimum,
             max=s.maximum,
         )
     else:
-        zin = t.vul("voorstel.een_groep", aantal=s.groepsgrootte, min=s.minimum, max=s.maximum)
+        zin = t.vul("voorstel.een_groep", aantal=sum(s.groepen), min=s.minimum, max=s.maximum)
+    if s.groepsgrootte and s.niet_mee:
+        zin += " " + t.vul("voorstel.niet_mee", genoemd=s.groepsgrootte)
+    if s.groepsgrootte and s.aanvullen:
+        zin += " " + t.vul(
+            "voorstel.aanvullen",
+            aantal=t.getal(s.aanvullen),
+            deelnemers="deelnemer" if s.aanvullen == 1 else "deelnemers",
+        )
     blokken: list[Blok] = [Alinea(zin)]
     if s.adviezen:
         blokken.append(Alinea(t["voorstel.samenstelling_inleiding"]))
@@ -96,6 +106,8 @@ def _werkvormen(t: Teksten, advies: Advies) -> Sectie:
             Alinea(t["voorstel.sessieplan"]),
             Tabel(tuple(t["voorstel.sessieplan_kolommen"]), tuple(rijen), (24, 12, 64)),
         ]
+        if start.afsluiting:
+            blokken.append(Alinea(" ".join(start.afsluiting.split()), vet=t["voorstel.afsluiting"]))
     if later:
         blokken.append(Alinea(t["voorstel.later_inleiding"]))
         blokken.append(

@@ -7,25 +7,23 @@ import dataclasses
 from datetime import date
 
 from advies.case.model import Casus
-from advies.engine.advice import Advies, Bevinding
+from advies.engine.advice import Advies
 from advies.knowledge.model import Kennisbank
-from advies.report.content import Teksten, laad_teksten, laad_vervolgstappen
+from advies.report.analysis import analyse_sectie, bevinding_punt, feit_label
+from advies.report.content import Teksten, laad_teksten
 from advies.report.document import (
     Alinea,
-    Balk,
     Blok,
-    Cel,
     Document,
     Gegeven,
-    Grafiek,
     Kader,
     Lijst,
     Punt,
     Sectie,
-    Tabel,
     Voor,
 )
 from advies.report.language import opsomming
+from advies.report.next_steps import vervolg_sectie
 from advies.report.proposal import voorstel_sectie
 from advies.report.reasoning import coach_bijlage
 
@@ -39,14 +37,14 @@ def bouw_document(
     meta = casus.meta
     secties: list[Sectie | None] = [
         _vraag(t, meta.hulpvraag),
-        _kort(t, advies, kb),
+        _kort(t, advies, kb, voor),
         _eerst(t, advies),
-        _analyse(t, advies, kb),
+        analyse_sectie(t, advies, kb, voor),
         _voorwaarden(t, advies),
         _niet(t, advies),
-        _wat_als(t, advies),
-        voorstel_sectie(t, advies),
-        _vervolg(t, advies, kb),
+        _wat_als(t, advies, voor),
+        voorstel_sectie(t, advies, voor),
+        vervolg_sectie(t, advies, kb, casus.antwoorden),
         _open(t, advies),
         _slot(t, meta.coach),
         coach_bijlage(t, advies) if voor == "coach" else None,
@@ -67,8 +65,8 @@ def bouw_document(
             "voetregel", kennisbank=advies.kennisbank_versie, advies=advies.advies_versie, datum=dag
         ),
         voor=voor,
-        verdict=advies.verdict,
-        verdict_label=advies.verdict_label,
+        verdict=advies.eindoordeel,
+        verdict_label=kb.verdicts[advies.eindoordeel].label,
         datum=dag,
     )
     # the references list every source cited anywhere above it, and only those
@@ -123,23 +121,40 @@ def _vraag(t: Teksten, hulpvraag: str | None) -> Sectie:
     )
 
 
-def _kort(t: Teksten, advies: Advies, kb: Kennisbank) -> Sectie:
+def _kort(t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor) -> Sectie:
+    """The verdict box. The client's letter is the coach's advice: where the coach judged
+    otherwise, it carries the coach's verdict and reasons; the rules' outcome and the difference
+    are for the coach's version only."""
     blokken: list[Blok] = []
     oc = advies.oordeel_coach
-    kop = f"{t['kort.analyse']}: {advies.verdict_label}" if oc else advies.verdict_label
-    oordeel = Alinea(t[f"kort.oordeel.{advies.verdict}"], bronnen=tuple(advies.trace[-1].bronnen))
-    blokken.append(Kader("oordeel", kop, (oordeel,)))
-    if oc:
+    label = kb.verdicts[advies.eindoordeel].label
+    if oc and voor == "klant":
+        blokken.append(
+            Kader(
+                "oordeel",
+                label,
+                (Alinea(t[f"kort.oordeel.{oc.verdict}"]), Alinea(" ".join(oc.reden.split()))),
+            )
+        )
+    else:
+        kop = f"{t['kort.analyse']}: {advies.verdict_label}" if oc else advies.verdict_label
+        oordeel = Alinea(
+            t[f"kort.oordeel.{advies.verdict}"], bronnen=tuple(advies.trace[-1].bronnen)
+        )
+        blokken.append(Kader("oordeel", kop, (oordeel,)))
+    if oc and voor == "coach":
         toelichting = t["kort.zelfde"] if oc.verdict == advies.verdict else t["kort.anders"]
         blokken.append(
             Kader(
                 "coach",
-                f"{t['kort.coach']}: {kb.verdicts[oc.verdict].label}",
+                f"{t['kort.coach']}: {label}",
                 (Alinea(" ".join(oc.reden.split())), Alinea(toelichting, stijl="klein")),
             )
         )
-    blokken.append(Alinea("", vet=t["kort.waarom"]))
-    blokken.append(Lijst(tuple(Punt(r) for r in _waarom(t, advies, kb))))
+    regels = _waarom(t, advies, kb)
+    if regels:
+        blokken.append(Alinea("", vet=t["kort.waarom"]))
+        blokken.append(Lijst(tuple(Punt(r) for r in regels)))
     return Sectie(t["kort.kop"], tuple(blokken), anker="kort")
 
 
@@ -147,6 +162,10 @@ def _waarom(t: Teksten, advies: Advies, kb: Kennisbank) -> list[str]:
     """The verdict's reasons in three or four plain lines."""
     voor = [zinsdeel(b.titel) for b in advies.van_soort("indicatie")]
     regels: list[str] = []
+    if advies.eindoordeel != advies.verdict:  # the coach's own reasons carry the verdict
+        if advies.eindoordeel != "no_go":
+            regels += _voorwaarden_regel(t, advies) + _voorstel_regel(t, advies)
+        return regels
     if advies.verdict == "no_go":
         blok = [zinsdeel(b.titel) for b in advies.blokkades]
         regels.append(t.vul("kort.regels.blokkerend", lijst=_beperkt(t, blok)))
@@ -160,9 +179,7 @@ def _waarom(t: Teksten, advies: Advies, kb: Kennisbank) -> list[str]:
     elif advies.verdict == "onvoldoende_informatie":
         open_ = [v for v in advies.open_vragen if v.beslissend]
         regels.append(
-            t.vul(
-                "kort.regels.open", lijst=_beperkt(t, [_feit_label(kb, v.feit) for v in open_], 4)
-            )
+            t.vul("kort.regels.open", lijst=_beperkt(t, [feit_label(kb, v.feit) for v in open_], 4))
         )
     if advies.verdict != "no_go":
         regels.append(
@@ -171,12 +188,7 @@ def _waarom(t: Teksten, advies: Advies, kb: Kennisbank) -> list[str]:
             else t["kort.regels.geen_voor"]
         )
         if advies.voorwaarden:
-            regels.append(
-                t.vul(
-                    "kort.regels.voorwaarden",
-                    lijst=_beperkt(t, [zinsdeel(b.titel) for b in advies.voorwaarden]),
-                )
-            )
+            regels += _voorwaarden_regel(t, advies)
         elif advies.verdict == "go":
             regels.append(t["kort.regels.geen_bezwaar"])
     if advies.verdict in ("go", "go_onder_voorwaarden"):
@@ -191,6 +203,13 @@ def _waarom(t: Teksten, advies: Advies, kb: Kennisbank) -> list[str]:
     return regels
 
 
+def _voorwaarden_regel(t: Teksten, advies: Advies) -> list[str]:
+    if not advies.voorwaarden:
+        return []
+    toezeggingen = [zinsdeel(b.toezegging or b.titel) for b in advies.voorwaarden]
+    return [t.vul("kort.regels.voorwaarden", lijst=_beperkt(t, toezeggingen))]
+
+
 def _voorstel_regel(t: Teksten, advies: Advies) -> list[str]:
     """The proposal in one line, when group, guidance and first method are all known."""
     s, vorm = advies.samenstelling, advies.begeleiding.vorm
@@ -200,19 +219,14 @@ def _voorstel_regel(t: Teksten, advies: Advies) -> list[str]:
         verdeling = opsomming([str(g) for g in s.groepen])
         groep = t.vul("kort.regels.groepen", aantal=s.aantal_groepen, verdeling=verdeling)
     else:
-        groep = t.vul("kort.regels.een_groep", aantal=t.getal(s.groepsgrootte))
+        groep = t.vul("kort.regels.een_groep", aantal=t.getal(sum(s.groepen)))
     methode = advies.methoden[0].naam
     return [t.vul("kort.regels.voorstel", groep=groep, vorm=vorm.naam.lower(), methode=methode)]
 
 
-def _feit_label(kb: Kennisbank, feit: str) -> str:
-    """A fact's label inside a sentence ('gedeelde conflicten'), from rules/feiten.yaml."""
-    return str(kb.feiten.get(feit, {}).get("label", feit.replace("_", " "))).lower()
-
-
 def _eerst(t: Teksten, advies: Advies) -> Sectie | None:
     vragen = [v for v in advies.open_vragen if v.beslissend]
-    if advies.verdict != "onvoldoende_informatie" or not vragen:
+    if advies.eindoordeel != "onvoldoende_informatie" or not vragen:
         return None
     punten = tuple(Punt(v.waarom, vet=v.vraag) for v in vragen)
     return Sectie(
@@ -220,89 +234,15 @@ def _eerst(t: Teksten, advies: Advies) -> Sectie | None:
     )
 
 
-def _bevinding_punt(t: Teksten, b: Bevinding) -> Punt:
-    ernst = "geweigerd" if b.geweigerd else b.ernst
-    extra = f" ({t[f'analyse.ernst.{ernst}']})" if ernst and b.soort == "contra_indicatie" else ""
-    return Punt(" ".join(b.uitleg.split()), vet=f"{b.titel}{extra}.", bronnen=tuple(b.bronnen))
-
-
-def _analyse(t: Teksten, advies: Advies, kb: Kennisbank) -> Sectie:
-    status = {s: t[f"analyse.status.{s}"] for s in ("vervuld", "niet_vervuld", "onbekend")}
-    sv = advies.sleutelvoorwaarden
-    telling = {s: sum(1 for x in sv if x.status == s) for s in status}
-    grafiek = Grafiek(
-        t["analyse.grafiek_titel"],
-        t.vul(
-            "analyse.grafiek_samenvatting",
-            vervuld=telling["vervuld"],
-            totaal=len(sv),
-            niet=telling["niet_vervuld"],
-            onbekend=telling["onbekend"],
-        ),
-        tuple(Balk(x.naam, x.status, status[x.status]) for x in sv),
-    )
-    rijen = []
-    for x in sv:
-        uitleg = _eerste_zin(x.uitleg)
-        if x.status == "onbekend" and x.ontbrekende_feiten:
-            uitleg += " " + t.vul(
-                "analyse.ontbreekt",
-                lijst=opsomming([_feit_label(kb, f) for f in x.ontbrekende_feiten]),
-            )
-        if x.status != "vervuld":
-            uitleg += " " + " ".join(x.te_regelen.split())
-        rijen.append(
-            (
-                Cel(x.naam, vet=True),
-                Cel(status[x.status], status=x.status),
-                Cel(uitleg, tuple(x.bronnen)),
-            )
-        )
-    sleutel = Sectie(
-        t["analyse.sleutel_kop"],
-        (
-            Alinea(t["analyse.sleutel_inleiding"]),
-            grafiek,
-            Tabel(tuple(t["analyse.kolommen"]), tuple(rijen), (26, 14, 60)),
-        ),
-    )
-    contra = advies.van_soort("contra_indicatie")
-    if advies.verdict == "no_go":  # the blocking ones are the heart of "Waarom nu geen intervisie"
-        contra = [b for b in contra if b not in advies.blokkades]
-    subs = [sleutel, _bevindingen(t, "contra", contra, leeg=t["analyse.contra_geen"])]
-    if advies.van_soort("aandachtspunt"):
-        subs.append(_bevindingen(t, "aandacht", advies.van_soort("aandachtspunt")))
-    subs.append(
-        _bevindingen(
-            t, "indicatie", advies.van_soort("indicatie"), leeg=t["analyse.indicatie_geen"]
-        )
-    )
-    return Sectie(t["analyse.kop"], (), tuple(s for s in subs if s), anker="analyse")
-
-
-def _bevindingen(t: Teksten, soort: str, items: list[Bevinding], leeg: str | None = None) -> Sectie:
-    if not items:
-        return Sectie(t[f"analyse.{soort}_kop"], (Alinea(leeg or ""),))
-    return Sectie(
-        t[f"analyse.{soort}_kop"],
-        (
-            Alinea(t[f"analyse.{soort}_inleiding"]),
-            Lijst(tuple(_bevinding_punt(t, b) for b in items)),
-        ),
-    )
-
-
-def _eerste_zin(tekst: str) -> str:
-    tekst = " ".join(tekst.split())
-    einde = tekst.find(". ")
-    return tekst if einde < 0 else tekst[: einde + 1]
-
-
 def _voorwaarden(t: Teksten, advies: Advies) -> Sectie | None:
     if advies.verdict == "no_go" or not advies.voorwaarden:
         return None
     punten = tuple(
-        Punt(" ".join((b.voorwaarde or "").split()), vet=f"{b.titel}.", bronnen=tuple(b.bronnen))
+        Punt(
+            " ".join((b.voorwaarde or "").split()),
+            vet=f"{b.toezegging or b.titel}.",
+            bronnen=tuple(b.bronnen),
+        )
         for b in advies.voorwaarden
     )
     return Sectie(
@@ -317,56 +257,46 @@ def _voorwaarden(t: Teksten, advies: Advies) -> Sectie | None:
 
 
 def _niet(t: Teksten, advies: Advies) -> Sectie | None:
-    if advies.verdict != "no_go":
+    """Why not now, and what fits instead with the first steps on that path. Where the coach
+    judged it a no go against the rules, the coach's reasons are the why."""
+    if advies.eindoordeel != "no_go":
         return None
-    items = advies.blokkades
-    punten = tuple(_bevinding_punt(t, b) for b in items)
-    alt = Sectie(
-        t["niet.alternatief_kop"],
-        (
-            Alinea(t["niet.alternatief_inleiding"]),
-            Lijst(
-                tuple(
-                    Punt(" ".join(a.uitleg.split()), vet=f"{a.naam}.", bronnen=tuple(a.bronnen))
-                    for a in advies.alternatief
-                )
+    if advies.verdict != "no_go":
+        return Sectie(t["niet.kop"], (Alinea(t["niet.coach"]),), anker="niet")
+    punten = tuple(bevinding_punt(t, advies, b) for b in advies.blokkades)
+    alternatieven = [
+        Sectie(
+            a.naam,
+            (
+                Alinea(" ".join(a.uitleg.split()), bronnen=tuple(a.bronnen)),
+                Alinea(" ".join(a.vervolg.split()), vet=t["niet.vervolg"]),
             ),
-        ),
-    )
+        )
+        for a in advies.alternatief
+    ]
     return Sectie(
         t["niet.kop"],
         (Alinea(t["niet.inleiding"]), Lijst(punten)),
-        (alt,) if advies.alternatief else (),
+        (
+            Sectie(
+                t["niet.alternatief_kop"],
+                (Alinea(t["niet.alternatief_inleiding"]),),
+                tuple(alternatieven),
+            ),
+        )
+        if alternatieven
+        else (),
         anker="niet",
     )
 
 
-def _wat_als(t: Teksten, advies: Advies) -> Sectie | None:
-    if not advies.wat_als:
+def _wat_als(t: Teksten, advies: Advies, voor: Voor) -> Sectie | None:
+    """What would change the rules' verdict: not in the client's letter where the coach's own
+    verdict stands instead."""
+    if not advies.wat_als or (voor == "klant" and advies.eindoordeel != advies.verdict):
         return None
     punten = tuple(Punt(w.zin) for w in advies.wat_als)
     return Sectie(t["watals.kop"], (Alinea(t["watals.inleiding"]), Lijst(punten)), anker="watals")
-
-
-def _vervolg(t: Teksten, advies: Advies, kb: Kennisbank) -> Sectie | None:
-    if advies.verdict == "no_go":
-        return None
-    codes = {b.code for b in advies.bevindingen}
-    subs = []
-    for stap in laad_vervolgstappen(kb):
-        blokken: list[Blok] = [
-            Alinea(t.vul("vervolg.voor", voor=stap.voor), stijl="klein"),
-            Alinea(" ".join(stap.wat.split()), bronnen=stap.bronnen),
-        ]
-        if stap.nadruk and codes & set(stap.nadruk_bij):
-            blokken.append(Alinea(stap.nadruk, vet=t["vervolg.let_op"]))
-        for o in stap.onderdelen:
-            blokken.append(Alinea("", vet=o.kop))
-            blokken.append(
-                Lijst(tuple(Punt(" ".join(p.tekst.split()), bronnen=p.bronnen) for p in o.punten))
-            )
-        subs.append(Sectie(stap.titel, tuple(blokken)))
-    return Sectie(t["vervolg.kop"], (Alinea(t["vervolg.inleiding"]),), tuple(subs), anker="vervolg")
 
 
 def _slot(t: Teksten, coach: str | None) -> Sectie:
@@ -379,7 +309,7 @@ def _slot(t: Teksten, coach: str | None) -> Sectie:
 
 
 def _open(t: Teksten, advies: Advies) -> Sectie | None:
-    al_gevraagd = advies.verdict == "onvoldoende_informatie"
+    al_gevraagd = advies.eindoordeel == "onvoldoende_informatie"
     vragen = [v for v in advies.open_vragen if not (al_gevraagd and v.beslissend)]
     if not vragen:
         return None

@@ -58,7 +58,7 @@ def _ernst(b: Bevinding) -> str:
 def _secties(advies: Advies) -> list[Sectie]:
     """The outline of an advice, most urgent first. No proposal for a no go: it would not be used."""
     secties: list[Sectie] = []
-    no_go = advies.verdict == "no_go"
+    no_go = advies.eindoordeel == "no_go"
     beslissend = [
         v for v in advies.open_vragen if v.beslissend and advies.verdict == "onvoldoende_informatie"
     ]
@@ -86,23 +86,25 @@ def _secties(advies: Advies) -> list[Sectie]:
         secties.append(
             Sectie(
                 "Wat past in plaats van intervisie",
-                [Punt(a.naam, [a.uitleg], bronnen_tekst(a.bronnen)) for a in advies.alternatief],
+                [
+                    Punt(
+                        a.naam,
+                        [a.uitleg, f"De weg ernaartoe: {a.vervolg}"],
+                        bronnen_tekst(a.bronnen),
+                    )
+                    for a in advies.alternatief
+                ],
             )
         )
     voorwaarden = advies.voorwaarden
     if voorwaarden:
-        kop = (
-            "Ook nodig als de blokkade is opgelost"
-            if no_go
-            else "Voorwaarden voor het adviesgesprek"
-        )
         secties.append(
             Sectie(
-                kop,
+                "Voorwaarden voor het adviesgesprek",
                 [
                     Punt(
-                        f"{b.titel} [{b.code}]",
-                        [b.uitleg, f"Voorwaarde: {b.voorwaarde}"],
+                        f"{b.toezegging or b.titel} [{b.code}]",
+                        [b.voorwaarde or "", f"Waarom: {b.uitleg}"],
                         bronnen_tekst(b.bronnen),
                     )
                     for b in voorwaarden
@@ -110,6 +112,20 @@ def _secties(advies: Advies) -> list[Sectie]:
                 genummerd=True,
             )
         )
+    elif no_go:  # no start to put conditions on; the coach still sees what else stood in the way
+        verder = [
+            b for b in advies.bevindingen if b.ernst == "voorwaardelijk" and b not in blokkades
+        ]
+        if verder:
+            secties.append(
+                Sectie(
+                    "Verder gevonden (geen voorwaarden: er is geen start)",
+                    [
+                        Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen))
+                        for b in verder
+                    ],
+                )
+            )
     aandacht = advies.van_soort("aandachtspunt")
     if aandacht:
         secties.append(
@@ -157,6 +173,8 @@ def _voorstel(advies: Advies) -> list[Punt]:
             groep = f"{s.groepsgrootte} deelnemers in {s.aantal_groepen} groepen ({verdeling})"
         else:
             groep = f"één groep van {s.groepen[0]}"
+        if s.niet_mee:
+            groep += f", zonder wie leiding geeft aan anderen uit de groep (van de {s.groepsgrootte} genoemd)"
         if s.aanvullen:
             groep += (
                 f", na het werven van {s.aanvullen} deelnemer{'s' if s.aanvullen > 1 else ''} erbij"
