@@ -161,7 +161,10 @@ def verschillen(verwacht: dict[str, Any], advies: Advies) -> list[tuple[str, Any
             stand = {s.code: s.status for s in advies.sleutelvoorwaarden}
             gekregen[sleutel] = (stand, all(stand.get(k) == v for k, v in waarde.items()))
         elif sleutel == "niet_mee":
-            gekregen[sleutel] = (advies.samenstelling.niet_mee, advies.samenstelling.niet_mee == waarde)
+            gekregen[sleutel] = (
+                advies.samenstelling.niet_mee,
+                advies.samenstelling.niet_mee == waarde,
+            )
         elif sleutel == "wat_als_verdicts":
             bereikt = sorted({w.verdict for w in advies.wat_als or []})
             gekregen[sleutel] = (bereikt, bereikt == sorted(set(waarde)))

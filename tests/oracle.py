@@ -144,7 +144,9 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
     if no_go:
         methoden, vorm, stijl, samenstelling = {}, None, None, []
         onbeslist = {
-            r: f for r, f in onbeslist.items() if kb.regel(r).ernst == "blokkerend"  # type: ignore[attr-defined]
+            r: f
+            for r, f in onbeslist.items()
+            if kb.regel(r).ernst == "blokkerend"  # type: ignore[attr-defined]
         }
 
     # a key condition not met says how it stands by its heaviest finding that holds (rules/
@@ -170,6 +172,8 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
             standen = [van_code[c] for c in s.bevindingen if van_code.get(c)]
             if standen:
                 sleutel[s.code] = min(standen, key=zwaarte.index)
+                if no_go and sleutel[s.code] == "voorwaarde":  # no condition without a start
+                    sleutel[s.code] = "niet_vervuld"
             elif twijfel & set(s.bevindingen):
                 sleutel[s.code] = "onbekend"
             else:
@@ -181,7 +185,9 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
         bevindingen={b.code for b in gelden},
         geweigerd=geweigerd,
         onbeslist=onbeslist,
-        open_beslissend={f for b in beslissend_onbeslist if b.id in onbeslist for f in onbeslist[b.id]},
+        open_beslissend={
+            f for b in beslissend_onbeslist if b.id in onbeslist for f in onbeslist[b.id]
+        },
         open_feiten={f for feiten in onbeslist.values() for f in feiten},
         methoden=list(methoden.items()),
         vorm=vorm.vorm if vorm else None,

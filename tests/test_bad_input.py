@@ -184,8 +184,8 @@ def test_a_refused_condition_that_is_no_code_is_named(tmp_path: Path) -> None:
 
 
 def test_a_blocking_finding_cannot_be_refused(tmp_path: Path) -> None:
-    pad = casus(tmp_path, "  geweigerde_voorwaarden: [TEAMVRAAG]\n")
-    geweigerd(beoordeel(pad), "regel 3", "'TEAMVRAAG'", "DWANG")
+    pad = casus(tmp_path, "  geweigerde_voorwaarden: [GEDEELDE_CONFLICTEN]\n")
+    geweigerd(beoordeel(pad), "regel 3", "'GEDEELDE_CONFLICTEN'", "DWANG")
 
 
 @pytest.mark.parametrize("inhoud", ["", "\n\n   \n"], ids=["leeg", "witruimte"])

@@ -77,7 +77,9 @@ def test_the_promises_hold_on_any_case_hypothesis_finds(data: st.DataObject) -> 
         elif d["type"] == "ja_nee":
             antwoorden[feit] = data.draw(st.booleans(), label=feit)
         else:
-            antwoorden[feit] = data.draw(st.integers(d.get("min", 0), min(d["max"], 40)), label=feit)
+            antwoorden[feit] = data.draw(
+                st.integers(d.get("min", 0), min(d["max"], 40)), label=feit
+            )
     assert breuken(kb, {"antwoorden": antwoorden}) == []
 
 

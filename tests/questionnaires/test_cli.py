@@ -59,7 +59,9 @@ def test_de_intake_met_een_antwoordenbestand_schrijft_de_casus_alleen_voor_de_ei
     assert code == 0
     pad = casusmap / "coordinatoren-zorgdistricten.yaml"
     assert f"Casusbestand: {pad}" in uit
-    assert "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Het leerklimaat is gesloten" in uit
+    assert (
+        "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Ruimte om te leren, vooraf voorbereid" in uit
+    )
     assert f"advies beoordeel {pad}" in uit
     assert oct(casusmap.stat().st_mode & 0o777) == "0o700"
     assert oct(pad.stat().st_mode & 0o777) == "0o600"
@@ -134,7 +136,7 @@ def test_het_scherm_van_de_zelfcheck_voor_de_manager_van_ilse(
 ) -> None:
     scherm = als_tekst(beoordeel_zelfcheck(kb, zelfcheck_vl, lees_casus(kb, ILSE).antwoorden))
     assert scherm.startswith("Dit wijst op: GO ONDER VOORWAARDEN")
-    assert "[●●●●✗✗✗✗✗]" in scherm
+    assert "[●●●●!◐◐◐◐]" in scherm  # in order, to arrange first, at the start
     assert scherm == snapshot
 
 
@@ -142,7 +144,13 @@ def test_onbekend_is_nooit_vervuld(
     kb: Kennisbank, zelfcheck_vl: Vragenlijst, snapshot: SnapshotAssertion
 ) -> None:
     uitslag = beoordeel_zelfcheck(kb, zelfcheck_vl, {"groepsgrootte": 6})
-    assert uitslag.telling == {"vervuld": 0, "niet_vervuld": 0, "onbekend": 9}
+    assert uitslag.telling == {
+        "vervuld": 0,
+        "voorwaarde": 0,
+        "te_regelen": 0,
+        "onbekend": 9,
+        "niet_vervuld": 0,
+    }
     assert uitslag.verdict == "onvoldoende_informatie"
     assert all(a.status == "onbekend" for a in uitslag.eerst_regelen)
     assert als_tekst(uitslag) == snapshot
@@ -156,6 +164,33 @@ def test_een_no_go_zegt_wat_beter_past(kb: Kennisbank, zelfcheck_vl: Vragenlijst
         "Waarom intervisie hier niet past:" in scherm
         and "Deelnemers zitten samen in een conflict" in scherm
     )
+
+
+def test_de_zelfcheck_zet_wat_een_start_in_de_weg_staat_voorop(
+    kb: Kennisbank, zelfcheck_vl: Vragenlijst
+) -> None:
+    """A team with a shared conflict: the conflict is what to deal with first, and nothing that
+    would only matter for a group that starts is listed beside it."""
+    antwoorden = {
+        **lees_casus(kb, ILSE).antwoorden,
+        "gedeelde_conflicten": True,
+        "samenwerking": "zelfde_team",
+    }
+    uitslag = beoordeel_zelfcheck(kb, zelfcheck_vl, antwoorden)
+    assert [a.status for a in uitslag.eerst_regelen] == ["blokkade"]
+    assert uitslag.eerst_regelen[0].naam == "Deelnemers zitten samen in een conflict"
+    assert "teamcoaching" in uitslag.eerst_regelen[0].tekst
+
+
+def test_het_waarom_van_de_zelfcheck_spreekt_de_taal_van_een_leidinggevende(
+    kb: Kennisbank, zelfcheck_vl: Vragenlijst
+) -> None:
+    from advies.questionnaires.model import waarom
+
+    vraag = zelfcheck_vl.vraag("vrijwillig")
+    tekst = waarom(vraag, kb, None, zelfcheck_vl.publiek)
+    assert "DWANG" not in tekst and "voorwaardelijk" not in tekst
+    assert "kan iets worden wat u vooraf moet regelen" in tekst
 
 
 def test_de_zelfcheck_opslaan_en_de_coach_gaat_verder_met_de_intake(

@@ -22,6 +22,7 @@ from advies.questionnaires.flow import (
     Stand,
     antwoord_tekst,
     antwoord_uit_tekst,
+    nodige_feiten,
     te_stellen,
     zet_antwoord,
 )
@@ -177,7 +178,10 @@ def test_een_ctrl_c_tijdens_het_bewaren_wacht_tot_het_bestand_er_heel_staat(tmp_
 @pytest.mark.parametrize(
     ("wijziging", "verwacht"),
     [
-        ({}, "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Het leerklimaat is gesloten; Groep en"),
+        (
+            {},
+            "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Ruimte om te leren, vooraf voorbereid; Vertrouwelijkheid",
+        ),
         ({"gedeelde_conflicten": True}, "Oordeel: NO GO; wat beter past: "),
         (
             {"vertrouwelijkheid": None},
@@ -193,3 +197,13 @@ def test_de_intake_eindigt_met_het_oordeel_op_een_regel(
     antwoorden = {f: w for f, w in antwoorden.items() if w is not None}
     regel = oordeelregel(evalueer(Casus(antwoorden=antwoorden), kb, wat_als=False), kb)
     assert regel.startswith(verwacht) and "\n" not in regel
+
+
+def test_bij_een_no_go_vraagt_de_intake_niet_meer_naar_het_voorstel(kb: Kennisbank) -> None:
+    """Once a block stands, nothing but another block can change the advice: the questions that
+    only feed the proposal, its conditions and details are skipped."""
+    open_start = nodige_feiten(kb, {"groepsgrootte": 6})
+    assert {"casustype", "sessieduur", "ervaring", "vertrouwelijkheid"} <= set(open_start)
+    bij_no_go = nodige_feiten(kb, {"groepsgrootte": 6, "gedeelde_conflicten": True})
+    assert not {"casustype", "sessieduur", "ervaring", "vertrouwelijkheid"} & set(bij_no_go)
+    assert {"werkproblemen", "leervraag"} <= set(bij_no_go)  # another block could still add

@@ -38,9 +38,11 @@ def test_a_no_go_has_no_proposal_and_names_what_fits_instead(gevallen, kb):
     doc = _doc(gevallen, kb, "no_go")
     assert "voorstel" not in _ankers(doc)
     assert "vervolg" not in _ankers(doc)
+    assert "voorwaarden" not in _ankers(doc)  # no start, so nothing to commit to
     alternatieven = _sectie(doc, "niet").subsecties[0]
-    namen = [p.vet for b in alternatieven.blokken if isinstance(b, Lijst) for p in b.punten]
-    assert namen == ["Conflictbemiddeling.", "Teamcoaching."]
+    assert [s.kop for s in alternatieven.subsecties] == ["Teamcoaching"]  # a team in a conflict
+    weg = [b for s in alternatieven.subsecties for b in s.blokken if isinstance(b, Alinea)]
+    assert any(b.vet == laad_teksten()["niet.vervolg"] and b.tekst for b in weg)
     assert "watals" in _ankers(doc)
 
 
@@ -61,9 +63,9 @@ def test_a_go_under_conditions_lists_each_condition_as_a_numbered_commitment(gev
     doc = _doc(gevallen, kb, "go_onder_voorwaarden")
     lijst = next(b for b in _sectie(doc, "voorwaarden").blokken if isinstance(b, Lijst))
     assert lijst.genummerd
-    assert [p.tekst.split()[:3] for p in lijst.punten] == [["U", "zorgt", "ervoor"]] * len(
-        advies.voorwaarden
-    )
+    # headed by the commitment the client says yes to, not by the problem
+    assert [p.vet for p in lijst.punten] == [f"{b.toezegging}." for b in advies.voorwaarden]
+    assert all(p.tekst.startswith("U ") for p in lijst.punten)
     assert all(p.bronnen for p in lijst.punten)
 
 
@@ -102,18 +104,28 @@ def test_only_the_coach_version_shows_the_reason_tree_and_the_rules_that_fired(
     assert not any(r in tekst for r in regel_ids)
 
 
-def test_the_coach_judgement_stands_beside_the_engine_verdict_never_instead_of_it(gevallen, kb):
+def test_the_client_letter_carries_the_coach_judgement_and_not_the_analysis_beside_it(gevallen, kb):
     casus, advies = gevallen["oordeel_coach"]
-    doc = _doc(gevallen, kb, "oordeel_coach")
+    assert casus.oordeel_coach is not None
+    doc = _doc(gevallen, kb, "oordeel_coach", "klant")
+    kaders = [b for b in _sectie(doc, "kort").blokken if isinstance(b, Kader)]
+    assert [k.kind for k in kaders] == ["oordeel"]
+    assert kaders[0].kop == kb.verdicts["no_go"].label
+    assert " ".join(casus.oordeel_coach.reden.split()) in [
+        b.tekst for b in kaders[0].blokken if isinstance(b, Alinea)
+    ]
+    assert advies.verdict_label not in kaders[0].kop
+    assert doc.verdict == "no_go"  # the coach's verdict drives the letter: no proposal
+    assert "voorstel" not in _ankers(doc) and "watals" not in _ankers(doc)
+
+
+def test_the_coach_version_shows_the_analysis_beside_the_coach_judgement(gevallen, kb):
+    _, advies = gevallen["oordeel_coach"]
+    doc = _doc(gevallen, kb, "oordeel_coach", "coach")
     kaders = [b for b in _sectie(doc, "kort").blokken if isinstance(b, Kader)]
     assert [k.kind for k in kaders] == ["oordeel", "coach"]
     assert advies.verdict_label in kaders[0].kop
     assert kb.verdicts["no_go"].label in kaders[1].kop
-    assert casus.oordeel_coach is not None
-    assert " ".join(casus.oordeel_coach.reden.split()) in [
-        b.tekst for b in kaders[1].blokken if isinstance(b, Alinea)
-    ]
-    assert doc.verdict == "go_onder_voorwaarden"  # the engine's verdict keeps driving the document
 
 
 def test_every_cited_source_is_listed_with_its_full_reference(gevallen, kb):
@@ -143,11 +155,11 @@ def test_a_missing_request_is_said_plainly_not_left_blank(gevallen, kb):
 def test_next_steps_refuse_a_source_the_knowledge_base_does_not_know(tmp_path: Path, kb):
     (tmp_path / "vervolgstappen.yaml").write_text(
         "stappen:\n  - code: x\n    titel: X\n    voor: u\n    wat: iets\n"
-        "    bronnen: [{sleutel: ONBEKEND, plaats: p. 1}]\n",
+        "    bronnen: [{sleutel: ONBEKEND, plaats: p. 1}]\nvalkuilen: []\nvalkuilen_max: 4\n",
         encoding="utf-8",
     )
     with pytest.raises(KennisbankFout, match="onbekende bron ONBEKEND"):
-        _vervolgstappen(tmp_path, frozenset(kb.bronnen), frozenset())
+        _vervolgstappen(dataclasses.replace(kb, map=tmp_path))
 
 
 def test_the_document_model_is_immutable(gevallen, kb):

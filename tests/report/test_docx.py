@@ -71,7 +71,7 @@ def test_the_word_advice_fills_every_template_tag(word):
     )
     assert "{{" not in xml and "{%" not in xml
     assert "Coördinatoren zorgdistricten" in doc.sections[0].header.paragraphs[0].text
-    assert "Kennisbank" in doc.sections[0].footer.paragraphs[0].text
+    assert "regels" in doc.sections[0].footer.paragraphs[0].text
 
 
 def _eigen_sjabloon(pad: Path, body: list[str]) -> Path:

@@ -87,6 +87,7 @@ def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
             onbeslist["sleutelvoorwaarde"],
             bevindingen,
             {r.code for r in onbeslist["bevinding"]},
+            geen_start,
         ),
         wat_als=None,
         trace=_trace(d, antwoorden, uitkomst, verdict),
@@ -310,10 +311,12 @@ def _sleutelvoorwaarden(
     onbeslist: list[Sleutelvoorwaarde],
     bevindingen: list[Bevinding],
     twijfel: set[str],
+    geen_start: bool,
 ) -> list[SleutelvoorwaardeStatus]:
     """Met, unknown, or how it stands by the heaviest of its findings that fired: blocking is not
     met, a condition is 'voorwaarde', a point of attention is arranged at the start. A condition
-    judged by stand-in facts is never 'niet vervuld'."""
+    judged by stand-in facts is never 'niet vervuld'. At a no go there is no condition to accept:
+    what would have been one is simply not met."""
     vervuld = {r.id for r in waar}
     onbekend = {r.id for r in onbeslist}
     gewicht = {
@@ -332,6 +335,8 @@ def _sleutelvoorwaarden(
             zwaarst = [gewicht[c] for c in s.bevindingen if gewicht.get(c)]
             if zwaarst:
                 status = min(zwaarst, key=_VOLGORDE.index)
+                if geen_start and status == "voorwaarde":
+                    status = "niet_vervuld"
             elif any(c in twijfel for c in s.bevindingen):
                 status = "onbekend"  # which finding applies hangs on a fact still unknown
             else:

@@ -141,7 +141,7 @@ def terminal_beantwoorder(kb: Kennisbank, vl: Vragenlijst) -> Beantwoorder:
         return prompts.stel_vraag(
             vraag,
             voortgang=voortgang,
-            waarom=lambda: waarom(vraag, kb, _nog_van_belang(kb, vraag, stand)),
+            waarom=lambda: waarom(vraag, kb, _nog_van_belang(kb, vraag, stand), vl.publiek),
             huidige_keuze=huidige_keuze(vraag, stand) if vraag.keuzes else None,
             huidige_tekst=huidige_tekst(vraag, stand),
         )

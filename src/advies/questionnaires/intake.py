@@ -156,7 +156,7 @@ def oordeelregel(advies: Advies, kb: Kennisbank) -> str:
     if advies.verdict == "no_go" and advies.alternatief:
         return f"{regel}; wat beter past: {', '.join(a.naam for a in advies.alternatief)}"
     if advies.verdict == "go_onder_voorwaarden":
-        titels = "; ".join(b.titel.rstrip(".") for b in advies.voorwaarden)
+        titels = "; ".join((b.toezegging or b.titel).rstrip(".") for b in advies.voorwaarden)
         return f"{regel}; voorwaarden: {titels}"
     if advies.verdict == "onvoldoende_informatie":
         labels = [

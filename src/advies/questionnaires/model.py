@@ -75,6 +75,9 @@ class Vragenlijst(_Strikt):
     naam: str
     titel: str
     inleiding: str
+    # who answers: the coach sees the rules' codes and weights in "why do we ask this?", a
+    # manager reads what an answer can mean in plain words
+    publiek: Literal["coach", "leidinggevende"] = "coach"
     vragen: tuple[Vraag, ...]
     bestand: str = ""
 
@@ -220,10 +223,16 @@ def controleer_antwoord(
                 )
 
 
-def waarom(vraag: Vraag, kb: Kennisbank, nog_van_belang: list[str] | None = None) -> str:
+def waarom(
+    vraag: Vraag,
+    kb: Kennisbank,
+    nog_van_belang: list[str] | None = None,
+    publiek: str = "coach",
+) -> str:
     """Why we ask this, derived from the rules that read the fact, so it cannot drift from them.
 
     `nog_van_belang` are the ids of the rules that still need the answer, given what is known.
+    A manager reads it without the rules' codes and weights.
     """
     if vraag.meta is not None:
         return vraag.waarom or ""
@@ -233,8 +242,11 @@ def waarom(vraag: Vraag, kb: Kennisbank, nog_van_belang: list[str] | None = None
     overig = dict.fromkeys(_OVERIG[r.categorie] for r in lezers if r.categorie in _OVERIG)
     regels = ["Het antwoord telt mee voor:"]
     for b in bevindingen:
+        if b.publiek == "coach" and publiek != "coach":
+            continue
         soort = "indicatie" if b.ernst is None else b.ernst
-        regels += [f"  - {b.titel} ({b.code}, {soort})", f"    bron: {bronnen_tekst(b.bronnen)}"]
+        gewicht = f"({b.code}, {soort})" if publiek == "coach" else f"({_GEWICHT[soort]})"
+        regels += [f"  - {b.titel} {gewicht}", f"    bron: {bronnen_tekst(b.bronnen)}"]
     for s in sleutels:
         regels += [f"  - de sleutelvoorwaarde {s.naam}", f"    bron: {bronnen_tekst(s.bronnen)}"]
     if overig:
@@ -244,6 +256,12 @@ def waarom(vraag: Vraag, kb: Kennisbank, nog_van_belang: list[str] | None = None
     return "\n".join(regels)
 
 
+_GEWICHT = {
+    "blokkerend": "kan een start in de weg staan",
+    "voorwaardelijk": "kan iets worden wat u vooraf moet regelen",
+    "advies": "iets om rekening mee te houden",
+    "indicatie": "pleit vóór intervisie",
+}
 _OVERIG = {
     "methode": "de werkvormen",
     "vorm": "de begeleidingsvorm",

@@ -21,10 +21,25 @@ from advies.questionnaires.flow import Beantwoorder, Stand, antwoord_tekst, door
 from advies.questionnaires.model import Vragenlijst
 from advies.report.text import BREEDTE, bronnen_tekst
 
-Status = Literal["vervuld", "niet_vervuld", "onbekend"]
+Status = Literal["vervuld", "voorwaarde", "te_regelen", "onbekend", "niet_vervuld"]
 MAX_EERST = 3
-TEKEN = {"vervuld": "●", "onbekend": "○", "niet_vervuld": "✗"}
-WOORD = {"vervuld": "vervuld", "onbekend": "onbekend", "niet_vervuld": "niet vervuld"}
+# in a manager's words, readable without colour
+TEKEN: dict[Status, str] = {
+    "vervuld": "●",
+    "voorwaarde": "!",
+    "te_regelen": "◐",
+    "onbekend": "○",
+    "niet_vervuld": "✗",
+}
+WOORD: dict[Status, str] = {
+    "vervuld": "in orde",
+    "voorwaarde": "eerst regelen",
+    "te_regelen": "bij de start",
+    "onbekend": "onbekend",
+    "niet_vervuld": "staat in de weg",
+}
+# what to arrange first: what stands in the way, then what a coach will ask, then what is unknown
+_VOLGORDE = {"niet_vervuld": 0, "voorwaarde": 1, "onbekend": 2, "te_regelen": 3}
 SECTIE = "zelfcheck"
 
 
@@ -47,9 +62,9 @@ class Voorwaarde(BaseModel):
 
 
 class Actie(BaseModel):
-    voorwaarde: str
+    voorwaarde: str  # the key condition's code, or the blocking finding's
     naam: str
-    status: Status
+    status: Status | Literal["blokkade"]
     tekst: str
     uw_antwoord: list[GegevenAntwoord]
     bronnen: list[Bron]
@@ -79,6 +94,15 @@ def beoordeel_zelfcheck(kb: Kennisbank, vl: Vragenlijst, antwoorden: dict[str, A
 
     advies = evalueer(Casus(antwoorden=antwoorden), kb, wat_als=False)
     return zelfcheck_uit_advies(kb, vl, advies, antwoorden)
+
+
+def _blokkade_tekst(kb: Kennisbank, code: str, advies: Advies) -> str:
+    """What a block asks of a manager: intervision waits, and what fits first."""
+    regel = kb.bevinding(code)
+    if advies.verdict == "no_go" and advies.alternatief:
+        namen = ", ".join(a.naam.lower() for a in advies.alternatief)
+        return f"Intervisie past nu niet. Wat eerst past: {namen}. {advies.alternatief[0].vervolg}"
+    return " ".join(regel.uitleg.split())
 
 
 def _vraagtekst(kb: Kennisbank, vl: Vragenlijst, feit: str) -> str:
@@ -126,35 +150,52 @@ def zelfcheck_uit_advies(
             te_regelen=s.te_regelen,
             prioriteit=prioriteit.get(s.code, 99),
             uw_antwoord=_uw_antwoord(kb, vl, s.code, antwoorden)
-            if s.status == "niet_vervuld"
+            if s.status in ("niet_vervuld", "voorwaarde", "te_regelen")
             else [],
             nog_te_weten=list(dict.fromkeys(_vraagtekst(kb, vl, f) for f in s.ontbrekende_feiten)),
             bronnen=s.bronnen,
         )
         for s in advies.sleutelvoorwaarden
     ]
-    volgorde = {"niet_vervuld": 0, "onbekend": 1}
     open_ = sorted(
         (v for v in voorwaarden if v.status != "vervuld"),
-        key=lambda v: (volgorde[v.status], v.prioriteit),
+        key=lambda v: (_VOLGORDE[v.status], v.prioriteit),
     )
-    eerst = [
+    # a block comes first, in what it asks instead of intervision
+    blokkades = [
         Actie(
-            voorwaarde=v.code,
-            naam=v.naam,
-            status=v.status,
-            tekst=v.te_regelen,
-            uw_antwoord=v.uw_antwoord,
-            bronnen=v.bronnen,
+            voorwaarde=b.code,
+            naam=b.titel,
+            status="blokkade",
+            tekst=_blokkade_tekst(kb, b.code, advies),
+            uw_antwoord=[],
+            bronnen=list(b.bronnen),
         )
-        for v in open_[:MAX_EERST]
+        for b in advies.blokkades
     ]
+    # at a no go the rest is moot: nothing else to arrange for a group that does not start
+    eerst = [
+        *blokkades,
+        *(
+            Actie(
+                voorwaarde=v.code,
+                naam=v.naam,
+                status=v.status,
+                tekst=v.te_regelen,
+                uw_antwoord=v.uw_antwoord,
+                bronnen=v.bronnen,
+            )
+            for v in ([] if blokkades else open_)
+        ),
+    ][: max(MAX_EERST, len(blokkades))]
     coach: list[Gespreksonderwerp] = []
     for b in advies.blokkades:
         coach.append(Gespreksonderwerp(soort="bezwaar", titel=b.titel, tekst=b.uitleg))
     for b in advies.voorwaarden:
         coach.append(
-            Gespreksonderwerp(soort="voorwaarde", titel=b.titel, tekst=b.voorwaarde or b.uitleg)
+            Gespreksonderwerp(
+                soort="voorwaarde", titel=b.toezegging or b.titel, tekst=b.voorwaarde or b.uitleg
+            )
         )
     vragen: dict[str, list[str]] = {}
     for ov in advies.open_vragen:
@@ -166,7 +207,7 @@ def zelfcheck_uit_advies(
                 soort="open_vraag", titel=vraag, tekst=" ".join(dict.fromkeys(redenen))
             )
         )
-    telling: dict[Status, int] = {"vervuld": 0, "niet_vervuld": 0, "onbekend": 0}
+    telling: dict[Status, int] = dict.fromkeys(WOORD, 0)
     for v in voorwaarden:
         telling[v.status] += 1
     return Zelfcheck(
@@ -198,11 +239,7 @@ def _wrap(tekst: str, inspringen: str, vervolg: str | None = None) -> list[str]:
 
 def balk(z: Zelfcheck) -> str:
     """A bar readable without colour: ● met, ○ unknown, ✗ not met."""
-    return (
-        "["
-        + "".join(TEKEN[s] * z.telling[s] for s in ("vervuld", "onbekend", "niet_vervuld"))
-        + "]"
-    )
+    return "[" + "".join(TEKEN[s] * z.telling[s] for s in WOORD) + "]"
 
 
 def als_tekst(z: Zelfcheck) -> str:
@@ -210,19 +247,21 @@ def als_tekst(z: Zelfcheck) -> str:
     regels = [f"Dit wijst op: {z.verdict_label.upper()}", *_wrap(z.verdict_zin, "  ")]
     if z.alternatief:
         regels.append("  Wat beter past: " + ", ".join(z.alternatief))
-    regels += [
-        "",
-        f"Sleutelvoorwaarden  {balk(z)}  {t['vervuld']} vervuld, {t['niet_vervuld']} niet vervuld, "
-        f"{t['onbekend']} onbekend",
-    ]
+    telling = ", ".join(f"{t[s]} {WOORD[s]}" for s in WOORD if t[s] or s == "vervuld")
+    regels += ["", f"Sleutelvoorwaarden  {balk(z)}  {telling}"]
     breedte = max(len(w) for w in WOORD.values())
     for v in z.voorwaarden:
         regels.append(f"  {TEKEN[v.status]} {WOORD[v.status]:<{breedte}}  {v.naam}")
     regels += ["", "Regel dit eerst"]
     if not z.eerst_regelen:
-        regels.append("  Alle sleutelvoorwaarden zijn vervuld.")
+        regels.append("  Alle sleutelvoorwaarden zijn in orde.")
+    uitleg = {
+        "blokkade": " (staat een start in de weg)",
+        "onbekend": " (nog onbekend: zoek dit eerst uit)",
+        "te_regelen": " (regel dit bij de start)",
+    }
     for i, a in enumerate(z.eerst_regelen, start=1):
-        extra = "" if a.status == "niet_vervuld" else " (nog onbekend: zoek dit eerst uit)"
+        extra = uitleg.get(a.status, "")
         regels.append(f"  {i}. {a.naam}{extra}")
         regels += _wrap(a.tekst, "     ")
         for antwoord in a.uw_antwoord:
@@ -248,7 +287,7 @@ def als_tekst(z: Zelfcheck) -> str:
                 regels += _wrap(f"{o.titel}. {o.tekst}", "  - ", "    ")
     if not z.met_coach:
         regels.append("  Hoe de groep start: welke werkvorm, welke begeleiding, welke afspraken.")
-    regels += ["", f"Kennisbank {z.kennisbank_versie}", ""]
+    regels += ["", f"advies, regels {z.kennisbank_versie}", ""]
     return "\n".join(regels)
 
 

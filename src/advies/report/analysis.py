@@ -29,6 +29,8 @@ def bevinding_punt(t: Teksten, advies: Advies, b: Bevinding) -> Punt:
     ernst: str | None = "geweigerd" if b.geweigerd else b.ernst
     if ernst in ("blokkerend", "geweigerd") and advies.eindoordeel != "no_go":
         ernst = "anders_gewogen"  # the coach overrode the block; the letter follows the coach
+    if ernst == "voorwaardelijk" and advies.eindoordeel == "no_go":
+        ernst = "speelt_ook"  # no start, so no condition to put
     extra = f" ({t[f'analyse.ernst.{ernst}']})" if ernst and b.soort == "contra_indicatie" else ""
     return Punt(" ".join(b.uitleg.split()), vet=f"{b.titel}{extra}.", bronnen=tuple(b.bronnen))
 
@@ -56,9 +58,14 @@ def analyse_sectie(t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor) -> Se
 
 def _sleutel(t: Teksten, advies: Advies, kb: Kennisbank) -> Sectie:
     label = {s: t[f"analyse.status.{s}"] for s in STATUSSEN}
+    no_go = advies.eindoordeel == "no_go"
+    telling_van = {s: f"analyse.telling.{s}" for s in STATUSSEN}
+    if no_go:  # nothing is arranged "at the start" of a group that does not start
+        label["te_regelen"] = t["analyse.status_no_go.te_regelen"]
+        telling_van["te_regelen"] = "analyse.telling_no_go.te_regelen"
     sv = advies.sleutelvoorwaarden
     telling = {s: sum(1 for x in sv if x.status == s) for s in STATUSSEN}
-    rest = [t.vul(f"analyse.telling.{s}", aantal=telling[s]) for s in STATUSSEN[1:] if telling[s]]
+    rest = [t.vul(telling_van[s], aantal=telling[s]) for s in STATUSSEN[1:] if telling[s]]
     samenvatting = " · ".join(
         [t.vul("analyse.telling.vervuld", aantal=telling["vervuld"], totaal=len(sv)), *rest]
     )
@@ -87,7 +94,7 @@ def _sleutel(t: Teksten, advies: Advies, kb: Kennisbank) -> Sectie:
     return Sectie(
         t["analyse.sleutel_kop"],
         (
-            Alinea(t["analyse.sleutel_inleiding"]),
+            Alinea(t["analyse.sleutel_inleiding_no_go" if no_go else "analyse.sleutel_inleiding"]),
             grafiek,
             Tabel(tuple(t["analyse.kolommen"]), tuple(rijen), (26, 16, 58)),
         ),

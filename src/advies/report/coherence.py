@@ -136,14 +136,21 @@ def _grafiek(c: Controle) -> list[str]:
     a = c.advies
     fout = []
     benadering = {s.code for s in c.kb.sleutelvoorwaarden if s.benadering}
+    # where the coach judged better than the rules, the letter says so; the chart keeps the facts
+    overruled = _RANG[a.eindoordeel] > _RANG[a.verdict]
     for s in a.sleutelvoorwaarden:
-        if a.verdict == "go" and s.status in ("niet_vervuld", "voorwaarde"):
+        if a.eindoordeel == "go" and s.status in ("niet_vervuld", "voorwaarde") and not overruled:
             fout.append(f"{s.code} '{s.status}' bij een go")
-        if a.verdict == "go_onder_voorwaarden" and s.status == "niet_vervuld":
+        if a.eindoordeel == "no_go" and s.status == "voorwaarde":
+            fout.append(f"{s.code} 'voorwaarde' bij een no go")
+        if a.eindoordeel == "go_onder_voorwaarden" and s.status == "niet_vervuld" and not overruled:
             fout.append(f"{s.code} 'niet vervuld' bij een go onder voorwaarden")
         if s.code in benadering and s.status == "niet_vervuld":
             fout.append(f"{s.code} door een benadering 'niet vervuld'")
     return fout
+
+
+_RANG = {"no_go": 0, "onvoldoende_informatie": 1, "go_onder_voorwaarden": 2, "go": 3}
 
 
 @belofte("vertrouwelijkheid_eerst", "onzekere vertrouwelijkheid geeft nooit een gewone go")

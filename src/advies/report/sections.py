@@ -9,7 +9,7 @@ from datetime import date
 from advies.case.model import Casus
 from advies.engine.advice import Advies
 from advies.knowledge.model import Kennisbank
-from advies.report.analysis import analyse_sectie, bevinding_punt, feit_label
+from advies.report.analysis import analyse_sectie, bevinding_punt, feit_label, zichtbaar
 from advies.report.content import Teksten, laad_teksten
 from advies.report.document import (
     Alinea,
@@ -133,7 +133,14 @@ def _kort(t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor) -> Sectie:
             Kader(
                 "oordeel",
                 label,
-                (Alinea(t[f"kort.oordeel.{oc.verdict}"]), Alinea(" ".join(oc.reden.split()))),
+                (
+                    Alinea(
+                        t[
+                            f"kort.{'oordeel' if oc.verdict == advies.verdict else 'coach_oordeel'}.{oc.verdict}"
+                        ]
+                    ),
+                    Alinea(" ".join(oc.reden.split())),
+                ),
             )
         )
     else:
@@ -151,14 +158,14 @@ def _kort(t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor) -> Sectie:
                 (Alinea(" ".join(oc.reden.split())), Alinea(toelichting, stijl="klein")),
             )
         )
-    regels = _waarom(t, advies, kb)
+    regels = _waarom(t, advies, kb, publiek=voor)
     if regels:
         blokken.append(Alinea("", vet=t["kort.waarom"]))
         blokken.append(Lijst(tuple(Punt(r) for r in regels)))
     return Sectie(t["kort.kop"], tuple(blokken), anker="kort")
 
 
-def _waarom(t: Teksten, advies: Advies, kb: Kennisbank) -> list[str]:
+def _waarom(t: Teksten, advies: Advies, kb: Kennisbank, *, publiek: Voor) -> list[str]:
     """The verdict's reasons in three or four plain lines."""
     voor = [zinsdeel(b.titel) for b in advies.van_soort("indicatie")]
     regels: list[str] = []
@@ -193,7 +200,7 @@ def _waarom(t: Teksten, advies: Advies, kb: Kennisbank) -> list[str]:
             regels.append(t["kort.regels.geen_bezwaar"])
     if advies.verdict in ("go", "go_onder_voorwaarden"):
         regels += _voorstel_regel(t, advies)
-    aandacht = len(advies.van_soort("aandachtspunt"))
+    aandacht = sum(1 for b in zichtbaar(advies, publiek) if b.soort == "aandachtspunt")
     if aandacht and len(regels) < 4:
         regels.append(
             t["kort.regels.aandacht_een"]
