@@ -44,6 +44,8 @@ class Regel(_Strikt):
 
     id: str
     als: dict[str, Any] | None = None
+    # why the rule decides as it does, from the sources: for whoever checks or changes the rules
+    grond: str | None = None
     bronnen: tuple[Bron, ...] = Field(min_length=1)
     bestand: str = ""
     conditie: Any = Field(default=None, exclude=True)

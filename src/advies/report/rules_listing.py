@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advies.knowledge import conditions
 from advies.knowledge.model import (
     Bevindingsregel,
     Kennisbank,
@@ -45,14 +46,22 @@ def regel_uitleg(kb: Kennisbank, regel_id: str) -> str:
         f"  levert: {code} ({ernst})",
         f"  als: {kb.beschrijf(regel)}",
     ]
-    for veld in ("titel", "uitleg", "voorwaarde", "reden", "advies", "samenstelling", "te_regelen"):
+    velden = ("titel", "toezegging", "uitleg", "voorwaarde", "reden", "advies", "bij_een_groep")
+    for veld in (*velden, "samenstelling", "te_regelen", "grond"):
         waarde = getattr(regel, veld, None)
         if waarde:
-            regels.append(f"  {veld}:")
+            regels.append(
+                f"  {'grond (waarom zo, volgens de bronnen)' if veld == 'grond' else veld}:"
+            )
             regels.append(_wrap(waarde, "    "))
-    alternatief = getattr(regel, "alternatief", None)
-    if alternatief:
-        regels.append(f"  alternatief: {kb.alternatieven[alternatief].naam}")
+    if isinstance(regel, Bevindingsregel):
+        for keuze in regel.alternatieven():
+            als = (
+                f" (als {conditions.beschrijf(keuze.conditie, kb.feiten)})"
+                if keuze.conditie
+                else ""
+            )
+            regels.append(f"  alternatief: {kb.alternatieven[keuze.code].naam}{als}")
     regels.append("  bronnen:")
     for b in regel.bronnen:
         regels.append(
