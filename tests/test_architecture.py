@@ -19,6 +19,7 @@ LAGEN: list[tuple[str, ...]] = [
     ("advies.engine",),
     ("advies.report",),
     ("advies.questionnaires", "advies.batch"),
+    ("advies.casework",),  # the coach's cases over time: records, the folder's overview
     ("advies.error_handling",),  # what the faces share: an error as a message and an exit code
     ("advies.cli", "advies.web"),
 ]

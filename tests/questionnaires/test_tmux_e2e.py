@@ -163,6 +163,8 @@ def test_intake_in_tmux_afbreken_hervatten_wijzigen_en_oordeel(
     tekst = scherm.wacht_op(r"Overzicht: klopt alles\?")
     assert re.search(r"Leervraag\s+Weet ik niet", tekst)
     kies_regel(scherm, "Leervraag", "Down")
+    scherm.wacht_op(r"Antwoord wijzigen")  # what to do with it: change it, or write a note
+    scherm.toets("Enter")
     scherm.wacht_op(r"\? Wat wil de groep eigenlijk leren\?")
     kies_regel(scherm, "Reflecteren op het eigen handelen", "Up")
     tekst = scherm.wacht_op(r"Leervraag\s+Reflecteren op het eigen handelen")

@@ -124,7 +124,7 @@ vragen:
             "type: keuze\n",
             "type: keuze\n    when: {feit: bestaat_niet, is: true}\n",
         ),
-        ("'feit', 'feiten' of 'meta'", "    feit: deelname\n", ""),
+        ("'feit', 'feiten', 'meta' of 'gesprek'", "    feit: deelname\n", ""),
     ],
 )
 def test_een_kapotte_vragenlijst_wordt_geweigerd_met_bestand_en_vraag(

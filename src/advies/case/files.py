@@ -55,7 +55,8 @@ def _plain(data: Any) -> Any:
 
 
 def casus_als_data(casus: Casus) -> dict[str, Any]:
-    """The case as it is written to a file: versie, meta, antwoorden (and the coach's judgement)."""
+    """The case as it is written to a file: versie, meta, antwoorden, and what followed (the
+    coach's judgement, the talk, the notes, the record of advice given) where there is any."""
     data: dict[str, Any] = {
         "versie": casus.versie,
         "meta": casus.meta.model_dump(mode="json", exclude_none=True),
@@ -63,6 +64,15 @@ def casus_als_data(casus: Casus) -> dict[str, Any]:
     }
     if casus.oordeel_coach is not None:
         data["oordeel_coach"] = casus.oordeel_coach.model_dump()
+    if casus.gesprek is not None:
+        data["gesprek"] = casus.gesprek.model_dump(mode="json", exclude_none=True)
+    if casus.notities:
+        data["notities"] = {
+            k: n.model_dump(exclude_defaults=True) for k, n in casus.notities.items()
+        }
+    vastgelegd = casus.vastgelegd.model_dump(mode="json", exclude_none=True)
+    if vastgelegd:
+        data["vastgelegd"] = vastgelegd
     return data
 
 

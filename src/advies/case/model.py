@@ -15,6 +15,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, create_model
 
+from advies.case.talk import Gesprek, Notitie, Vastgelegd, lees_deel
 from advies.errors import InvoerFout
 
 VERSIE = 1
@@ -50,6 +51,11 @@ class Meta(BaseModel):
     hulpvraag: str | None = Field(
         default=None, description="De vraag van de opdrachtgever in eigen woorden"
     )
+    # the letter: to whom, how it opens, and who sends it
+    geadresseerde: str | None = Field(None, description="Naam, functie en adres, per regel")
+    aanhef: str | None = Field(None, description="Bijvoorbeeld: Beste Marja,")
+    coach_organisatie: str | None = None
+    coach_contact: str | None = Field(None, description="Telefoon of e-mail van de coach")
 
 
 class OordeelCoach(BaseModel):
@@ -66,6 +72,24 @@ class Casus(BaseModel):
     meta: Meta = Field(default_factory=Meta)
     antwoorden: dict[str, Any] = Field(default_factory=dict)
     oordeel_coach: OordeelCoach | None = None
+    gesprek: Gesprek | None = None
+    notities: dict[str, Notitie] = Field(default_factory=dict)  # per question id or fact
+    vastgelegd: Vastgelegd = Field(default_factory=Vastgelegd)
+
+    def feiten(self) -> dict[str, Any]:
+        """The facts the rules read: the answers, with what the talk agreed and refused."""
+        if self.gesprek is None:
+            return self.antwoorden
+        feiten = dict(self.antwoorden)
+        afspraken = self.gesprek.afspraken
+        for feit in ("bijeenkomsten", "sessieduur"):  # what was agreed replaces the intake's
+            if getattr(afspraken, feit) is not None:
+                feiten[feit] = getattr(afspraken, feit)
+        geweigerd = self.gesprek.met_besluit("geweigerd")
+        if geweigerd:
+            eerder = list(feiten.get("geweigerde_voorwaarden") or [])
+            feiten["geweigerde_voorwaarden"] = list(dict.fromkeys([*eerder, *geweigerd]))
+        return feiten
 
 
 def antwoorden_model(kb: Feitencatalogus) -> type[BaseModel]:
@@ -196,10 +220,10 @@ def maak_casus(
             bestand=bestand,
             regel=regel,
         )
-    onbekend = set(data) - {"versie", "meta", "antwoorden", "oordeel_coach"}
+    onbekend = set(data) - set(Casus.model_fields)
     if onbekend:
         raise InvoerFout(
-            f"onbekend onderdeel '{sorted(onbekend)[0]}'. Toegestaan: versie, meta, antwoorden, oordeel_coach",
+            f"onbekend onderdeel '{sorted(onbekend)[0]}'. Toegestaan: {', '.join(Casus.model_fields)}",
             bestand=bestand,
             regel=plaatsen.get("__top__" + sorted(onbekend)[0], regel),
         )
@@ -229,12 +253,44 @@ def maak_casus(
         if waarde is not None:
             schoon[feit] = waarde
     oordeel = data.get("oordeel_coach")
+    waar: dict[str, Any] = {"bestand": bestand, "plaatsen": plaatsen, "regel": regel}
+    gesprek = data.get("gesprek")
+    if gesprek is not None:
+        gesprek = lees_deel(Gesprek, "gesprek", gesprek, **waar)
+        codes = kb.weigerbare_codes()
+        for code in gesprek.voorwaarden:
+            if code not in codes:
+                raise InvoerFout(
+                    f"'gesprek.voorwaarden': onbekende voorwaarde {toon(code)}. "
+                    f"Toegestaan: {', '.join(codes)}",
+                    bestand=bestand,
+                    regel=plaatsen.get("__top__gesprek", regel),
+                )
+    notities = data.get("notities")
     return Casus(
         versie=VERSIE,
         meta=_meta(data.get("meta") or {}, bestand, plaatsen, regel),
         antwoorden=schoon,
         oordeel_coach=_oordeel_coach(oordeel, bestand, plaatsen, regel) if oordeel else None,
+        gesprek=gesprek,
+        notities=_notities(notities, waar) if notities else {},
+        vastgelegd=lees_deel(Vastgelegd, "vastgelegd", data.get("vastgelegd") or {}, **waar),
     )
+
+
+def _notities(data: Any, waar: dict[str, Any]) -> dict[str, Notitie]:
+    if not isinstance(data, dict):
+        raise InvoerFout(
+            f"'notities' moet een mapping zijn van vraag naar notitie; gevonden: {toon(data)}",
+            bestand=waar["bestand"],
+            regel=waar["plaatsen"].get("__top__notities", waar["regel"]),
+        )
+    return {
+        str(k): lees_deel(
+            Notitie, f"notities.{k}", {"tekst": v} if isinstance(v, str) else v, **waar
+        )
+        for k, v in data.items()
+    }
 
 
 _TEKSTVELDEN = frozenset(Meta.model_fields)  # all text (the date may be text too)

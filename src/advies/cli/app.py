@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from advies.cli.handling import fouten_afhandelen
-from advies.cli.questionnaire_commands import intake, zelfcheck
+from advies.cli.questionnaire_commands import casussen, gesprek, intake, zelfcheck
 from advies.cli.report_command import rapport
 from advies.error_handling import melding
 from advies.errors import AdviesError
@@ -82,7 +82,14 @@ def beoordeel(
                 )
             _beoordeel_batch(casus, bool(wat_als), werkers)
             return
-        advies = evalueer(lees_casus(kb, casus), kb, wat_als=wat_als is not False)
+        lezing = lees_casus(kb, casus)
+        advies = evalueer(lezing, kb, wat_als=wat_als is not False)
+        if lezing.vastgelegd.rapport or lezing.vastgelegd.gesprek:
+            from advies.casework.records import verschil
+
+            oud = verschil(lezing, advies)
+            if oud is not None:  # on stderr: the JSON on stdout stays the contract
+                typer.echo(oud.tekst(kb), err=True)
         format = format or Formaat.text
         if format in (Formaat.json, Formaat.jsonl):
             indent = 2 if format is Formaat.json else None
@@ -143,6 +150,8 @@ def regels(
 
 app.command("rapport")(rapport)
 app.command("intake")(intake)
+app.command("gesprek")(gesprek)
+app.command("casussen")(casussen)
 app.command("zelfcheck")(zelfcheck)
 
 

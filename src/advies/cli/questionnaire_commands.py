@@ -87,7 +87,7 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
                 rijen, titel="Overzicht: klopt alles?", klaar="Klaar: toon het oordeel"
             )
 
-        klaar = run.voer_uit(terminal_beantwoorder(kb, vl), kies)
+        klaar = run.voer_uit(terminal_beantwoorder(kb, vl), kies, prompts.rijactie)
     from advies.engine.evaluation import evalueer
     from advies.questionnaires.intake import oordeelregel
 
@@ -95,6 +95,65 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
     typer.echo("\n" + oordeelregel(advies, kb))
     typer.echo(f"Het hele advies: advies beoordeel {_quote(run.pad)}")
     typer.echo(f"Schriftelijk advies: advies rapport {_quote(run.pad)}")
+
+
+def gesprek(
+    casus: Annotated[Path, typer.Argument(help="Het casusbestand van de intake")],
+    antwoorden: Annotated[
+        Path | None,
+        typer.Option(
+            "--antwoorden",
+            help="YAML- of JSON-bestand met 'gesprek' (en 'oordeel_coach'): zonder terminal",
+        ),
+    ] = None,
+) -> None:
+    """Leg na het adviesgesprek vast wat is besloten: per voorwaarde toegezegd, geweigerd of
+    open, uw eigen oordeel en de praktische afspraken.
+
+    Elk antwoord wordt meteen bewaard in het casusbestand; Ctrl-C stopt zonder verlies. Daarna
+    maakt `advies rapport` de bevestiging van het gesprek.
+
+    Voorbeeld:
+
+        advies gesprek ~/Documenten/advies/coordinatoren.yaml
+    """
+    with fouten_afhandelen():
+        _gesprek(casus, antwoorden)
+
+
+def _gesprek(casus: Path, antwoorden: Path | None) -> None:
+    from advies.case.files import lees_casus
+    from advies.engine.evaluation import evalueer
+    from advies.knowledge.loading import laad_kennisbank
+    from advies.questionnaires.answering import (
+        bestand_beantwoorder,
+        terminal_beantwoorder,
+        vereis_terminal,
+    )
+    from advies.questionnaires.intake import oordeelregel
+    from advies.questionnaires.talk import Gespreksronde, vul_aan
+
+    if antwoorden is None:
+        vereis_terminal("gesprek")
+    kb = laad_kennisbank()
+    run = Gespreksronde(kb, casus)
+    if antwoorden is not None:
+        vul_aan(run.stand, lees_casus(kb, antwoorden))
+        klaar = run.voer_uit(bestand_beantwoorder(str(antwoorden)), None)
+    else:
+        from advies.questionnaires import prompts
+
+        prompts.meld(f"{run.vl.titel}\n{run.vl.inleiding}\n")
+
+        def kies(rijen: list[tuple[str, str]]) -> int | None:
+            return prompts.kies_in_overzicht(
+                rijen, titel="Overzicht van het gesprek: klopt alles?", klaar="Klaar"
+            )
+
+        klaar = run.voer_uit(terminal_beantwoorder(kb, run.vl), kies)
+    advies = evalueer(klaar, kb, wat_als=False)
+    typer.echo("\n" + oordeelregel(advies, kb))
+    typer.echo(f"Bevestiging van het gesprek: advies rapport {_quote(casus)}")
 
 
 def _quote(pad: Path | None) -> str:
@@ -196,3 +255,47 @@ def _zelfcheck(
             f"\nUw antwoorden staan in {pad}.\nEen coach gaat ermee verder met: {opdracht(pad)}",
             err=format is ZelfcheckFormaat.json,
         )
+
+
+class CasussenFormaat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def casussen(
+    map_: Annotated[Path | None, typer.Option("--map", help=_MAP_HULP)] = None,
+    format: Annotated[
+        CasussenFormaat, typer.Option("--format", "-f", help="text of json")
+    ] = CasussenFormaat.text,
+    regels: Annotated[
+        Path | None,
+        typer.Option(
+            "--regels",
+            help="Een andere kennisbank (map met regels): toon welke casussen dan anders uitvallen",
+        ),
+    ] = None,
+) -> None:
+    """De casussen in de casusmap, nieuwste eerst: naam, opdrachtgever, laatste wijziging,
+    stadium (intake onvolledig, advies klaar, gesprek gehouden, gestart) en oordeel.
+
+    Een casusbestand dat niet te lezen is, staat in de lijst met zijn fout. Met --regels ziet wie
+    de regels onderhoudt welke casussen een wijziging zou raken, vóór die wordt uitgebracht.
+
+    Voorbeeld:
+
+        advies casussen --regels ~/werk/rules
+    """
+    with fouten_afhandelen():
+        from advies.casework.overview import als_data, als_tabel, overzicht
+        from advies.knowledge.loading import laad_kennisbank
+        from advies.questionnaires.intake import casusmap
+
+        kb = laad_kennisbank()
+        andere = laad_kennisbank(regels) if regels is not None else None
+        rijen = overzicht(kb, casusmap(map_), andere)
+        if andere is not None:
+            rijen = [r for r in rijen if r.met_andere_regels or r.fout]
+        if format is CasussenFormaat.json:
+            typer.echo(json.dumps(als_data(rijen), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(als_tabel(rijen), nl=False)

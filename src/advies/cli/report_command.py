@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -93,6 +93,7 @@ def rapport(
         kb = laad_kennisbank()
         lezing = lees_casus(kb, casus)
         advies = evalueer(lezing, kb)
+        _let_op(lezing, advies, kb)
         inhoud = render_report(lezing, advies, kb, gekozen, voor.value, sjabloon)  # type: ignore[arg-type]
         if uitvoer is None:
             sys.stdout.write(str(inhoud))
@@ -106,6 +107,19 @@ def rapport(
                 bestand=str(uitvoer),
             ) from None
         typer.echo(f"geschreven: {uitvoer}", err=True)
+        if lezing.gesprek is None:  # the advice is given: the case keeps what it said
+            from advies.casework.records import leg_vast
+
+            leg_vast(kb, casus, "rapport", advies)
+
+
+def _let_op(casus: Any, advies: Any, kb: Any) -> None:
+    """Say so when today's rules decide otherwise than the advice given earlier in this case."""
+    from advies.casework.records import verschil
+
+    oud = verschil(casus, advies)
+    if oud is not None:
+        typer.echo(oud.tekst(kb), err=True)
 
 
 def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:

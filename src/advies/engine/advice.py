@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any, Literal, Self
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from advies.case.model import OordeelCoach, Verdict
+from advies.case.talk import Vastlegging
 from advies.knowledge.model import Bron
 
 
@@ -199,6 +201,16 @@ class Advies(BaseModel):
             else:
                 delen.append(kop + orjson.dumps(waarde))
         return b"{" + b",".join(delen) + b"}"
+
+    def vastlegging(self, dag: date | None = None) -> Vastlegging:
+        """What this advice said and with which rules: kept in the case when it is given."""
+        return Vastlegging(
+            datum=(dag or date.today()).isoformat(),
+            kennisbank=self.kennisbank_versie,
+            verdict=self.verdict,
+            voorwaarden=[b.code for b in self.voorwaarden],
+            blokkades=[b.code for b in self.blokkades],
+        )
 
     @property
     def eindoordeel(self) -> Verdict:

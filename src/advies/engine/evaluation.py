@@ -16,10 +16,11 @@ from advies.knowledge.model import Kennisbank
 def evalueer(casus: Casus, kb: Kennisbank | None = None, *, wat_als: bool = True) -> Advies:
     """Evaluate a case. `wat_als` also searches the smallest changes that improve the verdict."""
     kb = kb or laad_kennisbank()
-    uitkomst = engine_voor(kb).evalueer(casus.antwoorden)
+    feiten = casus.feiten()  # with the conditions refused in the talk
+    uitkomst = engine_voor(kb).evalueer(feiten)
     advies = bouw_advies(kb, casus, uitkomst)
     if wat_als:
-        advies.wat_als = zoek_wat_als(kb, casus.antwoorden, uitkomst)
+        advies.wat_als = zoek_wat_als(kb, feiten, uitkomst)
     return advies
 
 

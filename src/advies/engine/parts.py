@@ -41,7 +41,7 @@ from advies.knowledge.model import (
 
 def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
     d = delen_van(kb)
-    antwoorden = casus.antwoorden
+    antwoorden = casus.feiten()
     waar: dict[str, list[Any]] = {c: [] for c in _CATEGORIEEN}
     onbeslist: dict[str, list[Any]] = {c: [] for c in _CATEGORIEEN}
     for regel_id, status in uitkomst.gevuurd:

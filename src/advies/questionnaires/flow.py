@@ -31,6 +31,15 @@ class Stand:
     meta: dict[str, Any] = field(default_factory=dict)
     onbekend: set[str] = field(default_factory=set)
     afgeleid: set[str] = field(default_factory=set)
+    gesprek: dict[str, Any] = field(default_factory=dict)  # the talk's record, by dotted place
+
+    def omschrijving(self, vraag: Vraag) -> tuple[dict[str, Any], str] | None:
+        """Where a question that fills no fact keeps its answer: (meta or talk, key)."""
+        if vraag.meta is not None:
+            return self.meta, vraag.meta
+        if vraag.gesprek is not None:
+            return self.gesprek, vraag.gesprek
+        return None
 
 
 @dataclass(frozen=True)
@@ -45,8 +54,9 @@ ONBEKEND = Antwoord(onbekend=True)
 def is_beantwoord(vraag: Vraag, stand: Stand) -> bool:
     if vraag.sleutel in stand.onbekend:
         return True
-    if vraag.meta is not None:
-        return bool(stand.meta.get(vraag.meta))
+    plek = stand.omschrijving(vraag)
+    if plek is not None:
+        return plek[0].get(plek[1]) not in (None, "")
     return all(f in stand.antwoorden for f in vraag.vult)
 
 
@@ -90,11 +100,17 @@ def te_stellen(vl: Vragenlijst, kb: Kennisbank, stand: Stand) -> list[Vraag]:
             continue
         if v.conditie is not None and geldt(v.conditie, stand.antwoorden) is False:
             continue
+        if v.zodra is not None and not _heeft_waarde(vl.vraag(v.zodra), stand):
+            continue
         if v.vult and not any(f in nodig for f in v.vult if f not in stand.antwoorden):
             continue  # cannot change the advice any more
         gezien.add(v.sleutel)
         rest.append(v)
     return rest
+
+
+def _heeft_waarde(vraag: Vraag, stand: Stand) -> bool:
+    return is_beantwoord(vraag, stand) and vraag.sleutel not in stand.onbekend
 
 
 def beantwoord_aantal(vl: Vragenlijst, stand: Stand) -> int:
@@ -111,13 +127,15 @@ def zet_antwoord(stand: Stand, vraag: Vraag, antwoord: Antwoord, *, wis: bool = 
         for f in vraag.vult:
             stand.antwoorden.pop(f, None)
             stand.afgeleid.discard(f)
-        if vraag.meta is not None:
-            stand.meta.pop(vraag.meta, None)
+        plek = stand.omschrijving(vraag)
+        if plek is not None:
+            plek[0].pop(plek[1], None)
         return
     stand.onbekend.discard(vraag.sleutel)
+    plek = stand.omschrijving(vraag)
     for sleutel, waarde in antwoord.waarden.items():
-        if vraag.meta is not None:
-            stand.meta[sleutel] = waarde
+        if plek is not None:
+            plek[0][sleutel] = waarde
         else:
             stand.antwoorden[sleutel] = waarde
             stand.afgeleid.discard(sleutel)
@@ -152,7 +170,9 @@ def antwoord_uit_keuze(vraag: Vraag, index: int) -> Antwoord:
     keuze = vraag.keuzes[index]
     if keuze.onbekend:
         return ONBEKEND
-    return Antwoord({vraag.feit: keuze.waarde} if vraag.feit else dict(keuze.feiten))
+    if vraag.feit or vraag.gesprek:
+        return Antwoord({str(vraag.feit or vraag.gesprek): keuze.waarde})
+    return Antwoord(dict(keuze.feiten))
 
 
 def antwoord_uit_tekst(vraag: Vraag, tekst: str) -> Antwoord | str:
@@ -170,12 +190,12 @@ def antwoord_uit_tekst(vraag: Vraag, tekst: str) -> Antwoord | str:
         getal = int(tekst)
         if (v.min is not None and getal < v.min) or (v.max is not None and getal > v.max):
             return f"Dat kan niet: vul een getal in van {v.min} tot en met {v.max}."
-        return Antwoord({str(vraag.feit): getal})
+        return Antwoord({str(vraag.feit or vraag.gesprek): getal})
     if not tekst:
         return "Dit is nodig om verder te gaan; vul iets in." if v.verplicht else ONBEKEND
     if v.max_lengte is not None and len(tekst) > v.max_lengte:
         return f"Dat is te lang: hooguit {v.max_lengte} tekens."
-    return Antwoord({str(vraag.meta): tekst})
+    return Antwoord({str(vraag.meta or vraag.gesprek): tekst})
 
 
 def huidige_keuze(vraag: Vraag, stand: Stand) -> int | None:
@@ -183,6 +203,8 @@ def huidige_keuze(vraag: Vraag, stand: Stand) -> int | None:
     for i, k in enumerate(vraag.keuzes):
         if k.onbekend:
             gekozen = vraag.sleutel in stand.onbekend
+        elif vraag.gesprek is not None:
+            gekozen = stand.gesprek.get(vraag.gesprek) == k.waarde
         else:
             zet = {vraag.feit: k.waarde} if vraag.feit else k.feiten
             gekozen = all(
@@ -195,8 +217,9 @@ def huidige_keuze(vraag: Vraag, stand: Stand) -> int | None:
 
 def huidige_tekst(vraag: Vraag, stand: Stand) -> str:
     """What is typed in the field when a text or number question is asked again."""
-    if vraag.meta is not None:
-        return str(stand.meta.get(vraag.meta) or "")
+    plek = stand.omschrijving(vraag)
+    if plek is not None:
+        return str(plek[0].get(plek[1]) or "")
     waarde = stand.antwoorden.get(vraag.feit or "")
     return "" if waarde is None else str(waarde)
 
@@ -205,9 +228,10 @@ def antwoord_tekst(vraag: Vraag, stand: Stand, kb: Kennisbank) -> str:
     """The answer as the review screen shows it."""
     if vraag.sleutel in stand.onbekend:
         return "Weet ik niet"
-    if vraag.meta is not None:
-        return str(stand.meta.get(vraag.meta, ""))
     index = huidige_keuze(vraag, stand) if vraag.keuzes else None
+    plek = stand.omschrijving(vraag)
+    if plek is not None and index is None:
+        return str(plek[0].get(plek[1], ""))
     if index is not None:
         tekst = vraag.keuzes[index].tekst
     elif vraag.feit:

@@ -13,9 +13,11 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from advies.case.files import lees_casus, schrijf_casus
 from advies.case.model import Casus, Meta
+from advies.case.talk import Notitie
 from advies.engine.advice import Advies
 from advies.errors import AdviesError, Afgebroken
 from advies.knowledge.model import Kennisbank
@@ -32,6 +34,8 @@ from advies.questionnaires.model import Vraag, Vragenlijst
 
 SECTIE = "intake"
 Overzicht = Callable[[list[tuple[str, str]]], int | None]
+# what to do with a row picked in the review: change the answer, or write a note on it
+Rijactie = Callable[[str, Notitie | None], Notitie | Literal["wijzig"] | None]
 
 
 def casusmap(optie: Path | None = None) -> Path:
@@ -97,6 +101,7 @@ class Intake:
             self.basis = lees_casus(kb, pad)
             self.nieuw = False
         self.stand: Stand = stand_uit_casus(self.basis, SECTIE)
+        self.notities: dict[str, Notitie] = dict(self.basis.notities)
         self.klaar = bool((self.basis.meta.model_dump().get(SECTIE) or {}).get("klaar"))
 
     def vul_aan(self, casus: Casus) -> None:
@@ -110,11 +115,17 @@ class Intake:
             maak_map(self.map)
             self.pad = bestandsnaam(self.map, str(naam))
             self.meld(f"Casusbestand: {self.pad}")
-        casus = casus_uit_stand(self.basis, self.stand, SECTIE, klaar=self.klaar)
+        casus = self._casus(klaar=self.klaar)
         with ononderbroken():
             schrijf_casus(self.pad, casus)
 
-    def voer_uit(self, beantwoord: Beantwoorder, kies: Overzicht | None) -> Casus:
+    def _casus(self, *, klaar: bool) -> Casus:
+        casus = casus_uit_stand(self.basis, self.stand, SECTIE, klaar=klaar)
+        return casus.model_copy(update={"notities": dict(self.notities)})
+
+    def voer_uit(
+        self, beantwoord: Beantwoorder, kies: Overzicht | None, actie: Rijactie | None = None
+    ) -> Casus:
         """Ask what is left, review (when there is a screen), save as finished; KeyboardInterrupt
         at any moment becomes Afgebroken with the command that resumes."""
         try:
@@ -123,12 +134,19 @@ class Intake:
             doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
             while kies is not None:
                 rijen = overzicht(self.vl, self.stand)
-                keuze = kies(
-                    [(self._label(v), antwoord_tekst(v, self.stand, self.kb)) for v in rijen]
-                )
+                keuze = kies([(self._label(v), self._antwoord(v)) for v in rijen])
                 if keuze is None:
                     break
                 vraag = rijen[keuze]
+                gedaan = (
+                    actie(self._label(vraag), self.notities.get(vraag.id)) if actie else "wijzig"
+                )
+                if isinstance(gedaan, Notitie):
+                    self.notities[vraag.id] = gedaan
+                    self.bewaar()
+                    continue
+                if gedaan is None:
+                    continue
                 zet_antwoord(self.stand, vraag, beantwoord(vraag, self.stand, None), wis=True)
                 self.bewaar()
                 doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
@@ -142,7 +160,11 @@ class Intake:
             ) from None
         if self.pad is None:
             raise AdviesError("de casus heeft geen naam; geef een CASE op of vul meta.naam in")
-        return casus_uit_stand(self.basis, self.stand, SECTIE, klaar=True)
+        return self._casus(klaar=True)
+
+    def _antwoord(self, v: Vraag) -> str:
+        tekst = antwoord_tekst(v, self.stand, self.kb)
+        return f"{tekst} (met notitie)" if v.id in self.notities else tekst
 
     def _label(self, v: Vraag) -> str:
         if v.label:

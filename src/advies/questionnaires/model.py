@@ -52,12 +52,14 @@ class Vraag(_Strikt):
     feit: str | None = None
     feiten: tuple[str, ...] = ()
     meta: str | None = None
+    gesprek: str | None = None  # a place in the talk's record: afspraken.startdatum, ...
     keuzes: tuple[Keuze, ...] = ()
     validatie: Validatie = Field(default_factory=Validatie)
     when: dict[str, Any] | None = None
     # copier's rule: a question that `when` skips gets this value (a question with one fact only)
     standaard: Waarde | None = None
     waarom: str | None = None  # only for descriptive questions: no rule reads them
+    zodra: str | None = None  # asked only once the question with this id has a real answer
     conditie: Any = Field(default=None, exclude=True)
 
     @property
@@ -68,7 +70,12 @@ class Vraag(_Strikt):
     @property
     def sleutel(self) -> str:
         """Under what name a "weet ik niet" is remembered: the fact, the meta field or the id."""
-        return self.feit or self.meta or self.id
+        return self.feit or self.meta or self.gesprek or self.id
+
+    @property
+    def omschrijvend(self) -> bool:
+        """Fills no fact: a meta field or a place in the talk's record."""
+        return self.meta is not None or self.gesprek is not None
 
 
 class Vragenlijst(_Strikt):
@@ -106,8 +113,13 @@ def laad_vragenlijst(kb: Kennisbank, naam: str | Path) -> Vragenlijst:
 
 
 def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
+    return vragenlijst_uit_data(kb, lees_eigen_yaml(pad), pad)
+
+
+def vragenlijst_uit_data(kb: Kennisbank, data: Any, pad: Path) -> Vragenlijst:
+    """A questionnaire from parsed data, checked as a shipped file is (the talk builds its own
+    per advice, from a template)."""
     try:
-        data = lees_eigen_yaml(pad)
         ruw = data.get("vragen") if isinstance(data, dict) else None
         if not isinstance(ruw, list):
             raise KennisbankFout(f"{pad}: een lijst 'vragen' verwacht")
@@ -140,9 +152,12 @@ def _vraag(kb: Kennisbank, item: Any, pad: Path) -> Vraag:
 
 def _controleer(kb: Kennisbank, v: Vraag) -> None:
     """A question must fill something real with values the fact allows."""
-    soorten = [x for x in (v.feit, v.feiten, v.meta) if x]
+    soorten = [x for x in (v.feit, v.feiten, v.meta, v.gesprek) if x]
     if len(soorten) != 1:
-        raise ValueError("geef precies één van 'feit', 'feiten' of 'meta'")
+        raise ValueError("geef precies één van 'feit', 'feiten', 'meta' of 'gesprek'")
+    if v.gesprek is not None:
+        _controleer_gesprek(v)
+        return
     for feit in v.vult:
         if feit not in kb.feiten:
             raise ValueError(f"onbekend feit {feit!r}")
@@ -169,6 +184,17 @@ def _controleer(kb: Kennisbank, v: Vraag) -> None:
         if not v.feit or v.conditie is None:
             raise ValueError("'standaard' hoort bij een vraag met één feit en een 'when'")
         _check(kb, v.feit, v.standaard)
+
+
+def _controleer_gesprek(v: Vraag) -> None:
+    """A question about the talk: its choices hold plain values, a number has its range."""
+    if v.type == "keuze" and (
+        [k.onbekend for k in v.keuzes].count(True) != 1
+        or any(k.feiten or (k.waarde is None) != k.onbekend for k in v.keuzes)
+    ):
+        raise ValueError("elke keuze heeft een 'waarde', op één 'weet ik niet' na")
+    if v.type == "getal" and (v.validatie.min is None or v.validatie.max is None):
+        raise ValueError("een getalvraag over het gesprek heeft 'validatie' met min en max")
 
 
 def _controleer_keuzes(kb: Kennisbank, v: Vraag) -> None:
@@ -234,7 +260,7 @@ def waarom(
     `nog_van_belang` are the ids of the rules that still need the answer, given what is known.
     A manager reads it without the rules' codes and weights.
     """
-    if vraag.meta is not None:
+    if vraag.omschrijvend:
         return vraag.waarom or ""
     lezers = [r for r in kb.regels() if set(r.feiten) & set(vraag.vult)]
     bevindingen = [r for r in lezers if isinstance(r, Bevindingsregel)]

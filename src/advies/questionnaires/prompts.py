@@ -10,10 +10,12 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable
+from typing import Literal
 
 import questionary
 from questionary import Choice, Separator, Style
 
+from advies.case.talk import Notitie
 from advies.questionnaires.flow import WAAROM, Antwoord, antwoord_uit_keuze, antwoord_uit_tekst
 from advies.questionnaires.model import Vraag
 
@@ -140,6 +142,43 @@ def kies_in_overzicht(rijen: list[tuple[str, str]], *, titel: str, klaar: str) -
         instruction="(kies een antwoord om het te wijzigen)",
     ).unsafe_ask()
     return None if gekozen == _KLAAR else int(gekozen)
+
+
+def rijactie(label: str, huidig: Notitie | None) -> Notitie | Literal["wijzig"] | None:
+    """What to do with an answer picked in the review: change it, or write a note on it (for the
+    coach's version; for the client's letter too when the coach says so)."""
+    keuze = kies_uit(label, ["Antwoord wijzigen", "Notitie schrijven of wijzigen"])
+    if keuze is None:
+        return None
+    if keuze == 0:
+        return "wijzig"
+    tekst = questionary.text(
+        "Notitie (alleen voor u, tenzij u hierna kiest dat de opdrachtgever haar ook leest):",
+        default=huidig.tekst if huidig else "",
+        qmark="✎",
+        style=STIJL,
+    ).unsafe_ask()
+    if not tekst.strip():
+        return None
+    voor_klant = questionary.confirm(
+        "Ook in de brief aan de opdrachtgever?",
+        default=bool(huidig and huidig.voor_klant),
+        qmark="✎",
+        style=STIJL,
+    ).unsafe_ask()
+    return Notitie(tekst=tekst.strip()[:2000], voor_klant=bool(voor_klant))
+
+
+def kies_uit(titel: str, opties: list[str]) -> int | None:
+    """A small menu; None when the user goes back (Esc is not a key questionary knows: the last
+    option is "Terug")."""
+    gekozen = questionary.select(
+        titel,
+        choices=[Choice(o, value=i) for i, o in enumerate(opties)] + [Choice("Terug", value=-1)],
+        qmark="✔",
+        style=STIJL,
+    ).unsafe_ask()
+    return None if gekozen == -1 else int(gekozen)
 
 
 def _kort(tekst: str, lengte: int = 60) -> str:

@@ -38,6 +38,7 @@ class _Voorwaardelijk(_Strikt):
 
 
 class Punt(_Voorwaardelijk):
+    code: str = ""  # where the talk's agreements fill in this item (bevestiging.contract)
     tekst: str
     bronnen: tuple[Bron, ...] = Field(min_length=1)
 

@@ -115,6 +115,8 @@ class Document:
     verdict: Verdict
     verdict_label: str
     datum: str
+    aan: tuple[str, ...] = ()  # the addressee, a line each
+    aanhef: str = ""  # how the letter opens: "Beste Marja,"
 
     def blokken(self) -> Iterator[Blok]:
         """Every block, depth first, boxes included: for tests and for collecting citations."""

@@ -162,6 +162,14 @@ def _vul_in(word: Any, doc: Document, naam: str) -> None:
         )
     plek = plekken[0]
     al_daar = set(body.iterchildren())
+    if doc.aan:
+        alinea = word.add_paragraph()
+        for i, regel in enumerate(doc.aan):
+            if i:
+                alinea.add_run().add_break()
+            alinea.add_run(regel)
+    if doc.aanhef:
+        word.add_paragraph(doc.aanhef)
     for sectie in doc.secties:
         _sectie(word, sectie, 1)
     for element in [

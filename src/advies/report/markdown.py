@@ -105,6 +105,10 @@ def als_markdown(doc: Document) -> str:
         regels += [f"*{doc.versie_label}*", ""]
     regels += [f"- **{g.label}:** {g.waarde}" for g in doc.gegevens]
     regels.append("")
+    if doc.aan:  # the addressee, a line each (a hard line break in Markdown)
+        regels += ["  \n".join(doc.aan), ""]
+    if doc.aanhef:
+        regels += [doc.aanhef, ""]
     for sectie in doc.secties:
         regels += _sectie(sectie, 2)
     regels += ["---", "", f"*{doc.voetregel}*", ""]

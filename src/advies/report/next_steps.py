@@ -12,7 +12,13 @@ from advies.report.document import Alinea, Blok, Lijst, Punt, Sectie
 
 
 def vervolg_sectie(
-    t: Teksten, advies: Advies, kb: Kennisbank, antwoorden: dict[str, Any]
+    t: Teksten,
+    advies: Advies,
+    kb: Kennisbank,
+    antwoorden: dict[str, Any],
+    afgesproken: dict[str, str] | None = None,
+    *,
+    na_gesprek: bool = False,
 ) -> Sectie | None:
     """The next steps for the proposed form; None at a no go (the alternative's path is part of
     'Waarom nu geen intervisie')."""
@@ -25,10 +31,25 @@ def vervolg_sectie(
     stappen = [s for s in vervolg.stappen if s.geldt_voor(vorm, antwoorden)]
     met_valkuilen = next((s for s in stappen if s.valkuilen), None)
     subs = [
-        _stap(t, s, vorm, methode, codes, antwoorden, vervolg if s is met_valkuilen else None)
+        _stap(
+            t,
+            s,
+            vorm,
+            methode,
+            codes,
+            antwoorden,
+            vervolg if s is met_valkuilen else None,
+            afgesproken or {},
+        )
         for s in stappen
     ]
-    inleiding = t["vervolg.inleiding_zelfsturend" if vorm == "zelfsturend" else "vervolg.inleiding"]
+    inleiding = t[
+        "vervolg.inleiding_zelfsturend"
+        if vorm == "zelfsturend"
+        else "vervolg.inleiding_bevestiging"
+        if na_gesprek
+        else "vervolg.inleiding"
+    ]
     return Sectie(t["vervolg.kop"], (Alinea(inleiding),), tuple(subs), anker="vervolg")
 
 
@@ -40,6 +61,7 @@ def _stap(
     codes: set[str],
     antwoorden: dict[str, Any],
     vervolg: Vervolg | None,
+    afgesproken: dict[str, str],
 ) -> Sectie:
     blokken: list[Blok] = [
         Alinea(t.vul("vervolg.voor", voor=stap.voor), stijl="klein"),
@@ -64,6 +86,15 @@ def _stap(
         punten = [p for p in o.punten if p.geldt_voor(vorm, antwoorden)]
         blokken.append(Alinea("", vet=o.kop))
         blokken.append(
-            Lijst(tuple(Punt(" ".join(p.tekst.split()), bronnen=p.bronnen) for p in punten))
+            Lijst(
+                tuple(
+                    Punt(
+                        " ".join(p.tekst.split())
+                        + (f" {afgesproken[p.code]}" if p.code in afgesproken else ""),
+                        bronnen=p.bronnen,
+                    )
+                    for p in punten
+                )
+            )
         )
     return Sectie(stap.titel, tuple(blokken))

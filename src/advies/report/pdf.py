@@ -137,6 +137,14 @@ def _titelblok(pdf: Any, doc: Document) -> None:
     pdf.set_line_width(0.6)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
     pdf.ln(3)
+    _font(pdf, "", 10.5)
+    for regel in doc.aan:
+        pdf.multi_cell(0, 5, regel, align="L", new_x="LMARGIN", new_y="NEXT")
+    if doc.aan:
+        pdf.ln(3)
+    if doc.aanhef:
+        pdf.multi_cell(0, 5, doc.aanhef, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
 
 
 def _ruimte(pdf: Any, nodig: float) -> None:

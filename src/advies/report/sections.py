@@ -10,6 +10,13 @@ from advies.case.model import Casus
 from advies.engine.advice import Advies
 from advies.knowledge.model import Kennisbank
 from advies.report.analysis import analyse_sectie, bevinding_punt, feit_label, zichtbaar
+from advies.report.confirmation import (
+    afgesproken_sectie,
+    contract_aanvulling,
+    notities_sectie,
+    oordeel_na_gesprek,
+    praktisch_sectie,
+)
 from advies.report.content import Teksten, laad_teksten
 from advies.report.document import (
     Alinea,
@@ -33,27 +40,56 @@ def bouw_document(
 ) -> Document:
     """Build the advice document. `datum` is used when the case has no `meta.datum`."""
     t = laad_teksten()
-    dag = datum_tekst(casus.meta.datum, datum or date.today(), t)
     meta = casus.meta
-    secties: list[Sectie | None] = [
-        _vraag(t, meta.hulpvraag),
-        _kort(t, advies, kb, voor),
-        _eerst(t, advies),
-        analyse_sectie(t, advies, kb, voor),
-        _voorwaarden(t, advies),
-        _niet(t, advies),
-        _wat_als(t, advies, voor),
-        voorstel_sectie(t, advies, voor),
-        vervolg_sectie(t, advies, kb, casus.antwoorden),
-        _open(t, advies),
-        _slot(t, meta.coach),
-        coach_bijlage(t, advies) if voor == "coach" else None,
-    ]
+    gesprek = casus.gesprek
+    dag = datum_tekst(
+        gesprek.datum if gesprek and gesprek.datum else meta.datum, datum or date.today(), t
+    )
+    if gesprek is None:
+        secties: list[Sectie | None] = [
+            _vraag(t, meta.hulpvraag),
+            _kort(t, advies, kb, voor),
+            _eerst(t, advies),
+            analyse_sectie(t, advies, kb, voor),
+            _voorwaarden(t, advies),
+            _niet(t, advies),
+            _wat_als(t, advies, voor),
+            voorstel_sectie(t, advies, voor),
+            vervolg_sectie(t, advies, kb, casus.feiten()),
+            _open(t, advies),
+            notities_sectie(t, casus, voor),
+            _slot(t, casus, "slot"),
+        ]
+    else:  # after the talk: confirm what was agreed, and the plan that follows from it
+        secties = [
+            _vraag(t, meta.hulpvraag),
+            _kort(t, advies, kb, voor, oordeel_na_gesprek(t, advies, gesprek)),
+            afgesproken_sectie(t, casus, advies),
+            _niet(t, advies),
+            praktisch_sectie(t, casus, advies),
+            voorstel_sectie(t, advies, voor),
+            vervolg_sectie(
+                t, advies, kb, casus.feiten(), contract_aanvulling(t, casus), na_gesprek=True
+            ),
+            analyse_sectie(t, advies, kb, voor) if voor == "coach" else None,
+            _open(t, advies),
+            notities_sectie(t, casus, voor),
+            _slot(t, casus, "bevestiging.slot"),
+        ]
+    secties.append(coach_bijlage(t, advies) if voor == "coach" else None)
     inhoud = tuple(s for s in secties if s is not None)
+    soort = "bevestiging." if gesprek is not None else ""
     leeg = Document(
-        titel=t["titel"],
+        titel=t[f"{soort}titel"],
         ondertitel=meta.naam or meta.organisatie or "",
-        versie_label=t[f"gegevens.versie_{voor}"],
+        versie_label=t[f"{soort}gegevens.versie_{voor}"],
+        # a line each; at the terminal the lines are typed on one line, split by a slash
+        aan=tuple(
+            r.strip()
+            for r in (meta.geadresseerde or "").replace(" / ", "\n").splitlines()
+            if r.strip()
+        ),
+        aanhef=meta.aanhef or "",
         gegevens=(
             Gegeven(t["gegevens.opdrachtgever"], meta.opdrachtgever or t["onbekend"]),
             Gegeven(t["gegevens.organisatie"], meta.organisatie or t["onbekend"]),
@@ -121,7 +157,9 @@ def _vraag(t: Teksten, hulpvraag: str | None) -> Sectie:
     )
 
 
-def _kort(t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor) -> Sectie:
+def _kort(
+    t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor, na_gesprek: str | None = None
+) -> Sectie:
     """The verdict box. The client's letter is the coach's advice: where the coach judged
     otherwise, it carries the coach's verdict and reasons; the rules' outcome and the difference
     are for the coach's version only."""
@@ -146,7 +184,8 @@ def _kort(t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor) -> Sectie:
     else:
         kop = f"{t['kort.analyse']}: {advies.verdict_label}" if oc else advies.verdict_label
         oordeel = Alinea(
-            t[f"kort.oordeel.{advies.verdict}"], bronnen=tuple(advies.trace[-1].bronnen)
+            na_gesprek or t[f"kort.oordeel.{advies.verdict}"],
+            bronnen=tuple(advies.trace[-1].bronnen),
         )
         blokken.append(Kader("oordeel", kop, (oordeel,)))
     if oc and voor == "coach":
@@ -158,11 +197,13 @@ def _kort(t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor) -> Sectie:
                 (Alinea(" ".join(oc.reden.split())), Alinea(toelichting, stijl="klein")),
             )
         )
-    regels = _waarom(t, advies, kb, publiek=voor)
+    # after the talk the sections below say what was decided; the advice's reasons were in it
+    regels = [] if na_gesprek else _waarom(t, advies, kb, publiek=voor)
     if regels:
         blokken.append(Alinea("", vet=t["kort.waarom"]))
         blokken.append(Lijst(tuple(Punt(r) for r in regels)))
-    return Sectie(t["kort.kop"], tuple(blokken), anker="kort")
+    kop = t["bevestiging.kort_kop"] if na_gesprek else t["kort.kop"]
+    return Sectie(kop, tuple(blokken), anker="kort")
 
 
 def _waarom(t: Teksten, advies: Advies, kb: Kennisbank, *, publiek: Voor) -> list[str]:
@@ -306,11 +347,18 @@ def _wat_als(t: Teksten, advies: Advies, voor: Voor) -> Sectie | None:
     return Sectie(t["watals.kop"], (Alinea(t["watals.inleiding"]), Lijst(punten)), anker="watals")
 
 
-def _slot(t: Teksten, coach: str | None) -> Sectie:
-    naam = t.vul("slot.ondertekening", coach=coach) if coach else t["slot.zonder_naam"]
+def _slot(t: Teksten, casus: Casus, soort: str) -> Sectie:
+    """The closing words and the signature: the coach's name, organisation and contact."""
+    meta = casus.meta
+    naam = t.vul("slot.ondertekening", coach=meta.coach) if meta.coach else t["slot.zonder_naam"]
+    afzender = [naam, meta.coach_organisatie or "", meta.coach_contact or ""]
     return Sectie(
-        t["slot.kop"],
-        (Alinea(t["slot.tekst"]), Alinea(t["slot.groet"]), Alinea(naam)),
+        t[f"{soort}.kop"],
+        (
+            Alinea(t[f"{soort}.tekst"]),
+            Alinea(t["slot.groet"]),
+            *(Alinea(regel) for regel in afzender if regel),
+        ),
         anker="slot",
     )
 

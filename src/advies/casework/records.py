@@ -1,0 +1,71 @@
+"""Advice that can be reproduced: when an advice is written or a talk recorded, the case keeps
+the knowledge-base version and what the advice said; later, today's rules are compared with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from advies.case.files import lees_casus, schrijf_casus
+from advies.case.model import Casus
+from advies.case.talk import Vastlegging
+from advies.engine.advice import Advies
+from advies.knowledge.model import Kennisbank
+
+Moment = Literal["rapport", "gesprek"]
+
+
+def leg_vast(kb: Kennisbank, pad: Path, moment: Moment, advies: Advies) -> None:
+    """Keep in the case file what this advice said and with which rules (read again first, so
+    nothing written by another step in the meantime is lost)."""
+    casus = lees_casus(kb, pad)
+    record = casus.vastgelegd.model_copy(update={moment: advies.vastlegging()})
+    schrijf_casus(pad, casus.model_copy(update={"vastgelegd": record}))
+
+
+@dataclass(frozen=True)
+class Verschil:
+    moment: Moment
+    toen: Vastlegging
+    nu: Vastlegging
+
+    def tekst(self, kb: Kennisbank) -> str:
+        """In Dutch: what the advice was, what today's rules say, and what changed."""
+        toen, nu = self.toen, self.nu
+        zin = (
+            f"Let op: het {'advies' if self.moment == 'rapport' else 'adviesgesprek'} van "
+            f"{toen.datum} ging uit van de regels van {toen.kennisbank} "
+            f"({kb.verdicts[toen.verdict].label.lower()}); met de regels van nu "
+            f"({nu.kennisbank}) luidt het {kb.verdicts[nu.verdict].label.lower()}."
+        )
+        delen = []
+        for soort, oud, nieuw in (
+            ("voorwaarde", toen.voorwaarden, nu.voorwaarden),
+            ("blokkade", toen.blokkades, nu.blokkades),
+        ):
+            erbij = [c for c in nieuw if c not in oud]
+            eraf = [c for c in oud if c not in nieuw]
+            if erbij:
+                delen.append(f"nieuw als {soort}: {', '.join(erbij)}")
+            if eraf:
+                delen.append(f"geen {soort} meer: {', '.join(eraf)}")
+        return zin + (f" Wat er veranderde: {'; '.join(delen)}." if delen else "")
+
+
+def verschil(casus: Casus, advies: Advies) -> Verschil | None:
+    """The latest record, if today's knowledge base is another and would advise otherwise."""
+    for moment in ("gesprek", "rapport"):
+        toen = getattr(casus.vastgelegd, moment)
+        if toen is None:
+            continue
+        nu = advies.vastlegging()
+        anders = (toen.verdict, sorted(toen.voorwaarden), sorted(toen.blokkades)) != (
+            nu.verdict,
+            sorted(nu.voorwaarden),
+            sorted(nu.blokkades),
+        )
+        if toen.kennisbank != nu.kennisbank and anders:
+            return Verschil(moment, toen, nu)
+        return None
+    return None

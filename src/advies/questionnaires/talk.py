@@ -1,0 +1,182 @@
+"""After the advisory talk (`advies gesprek`): record per condition what was decided, the coach's
+own verdict and the practical agreements, with the same machinery as the intake: questions as
+data (questionnaires/gesprek.yaml), saved after every answer, Ctrl-C and resume, a review, and
+the answers file as the non-interactive twin.
+
+The questions per condition come from the advice itself: every condition it puts (also one
+refused earlier, so a decision can be revised) gets the template's questions.
+"""
+
+from __future__ import annotations
+
+import copy
+import shlex
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from advies.case.files import lees_casus, schrijf_casus
+from advies.case.model import Casus, OordeelCoach
+from advies.case.talk import Gesprek
+from advies.errors import Afgebroken
+from advies.knowledge.loading import lees_eigen_yaml
+from advies.knowledge.model import Kennisbank
+from advies.knowledge.resources import data_dir
+from advies.questionnaires.answering import ononderbroken
+from advies.questionnaires.flow import (
+    Beantwoorder,
+    Stand,
+    antwoord_tekst,
+    doorloop,
+    overzicht,
+    zet_antwoord,
+)
+from advies.questionnaires.intake import Overzicht
+from advies.questionnaires.model import Vragenlijst, vragenlijst_uit_data
+
+SECTIE = "gespreksvragen"  # the talk's bookkeeping in meta, as the intake keeps its own
+
+
+def voorwaarden_van(kb: Kennisbank, casus: Casus) -> list[tuple[str, str]]:
+    """(code, commitment) of every condition the advice puts, before the talk's refusals."""
+    from advies.engine.evaluation import evalueer
+
+    zonder_besluiten = casus
+    if casus.gesprek is not None:
+        gesprek = casus.gesprek.model_copy(update={"voorwaarden": {}})
+        zonder_besluiten = casus.model_copy(update={"gesprek": gesprek})
+    advies = evalueer(zonder_besluiten, kb, wat_als=False)
+    return [
+        (b.code, b.toezegging or b.titel) for b in advies.bevindingen if b.ernst == "voorwaardelijk"
+    ]
+
+
+def gesprek_vragenlijst(kb: Kennisbank, casus: Casus) -> Vragenlijst:
+    pad = data_dir("questionnaires") / "gesprek.yaml"
+    data = lees_eigen_yaml(pad)
+    sjabloon = data.pop("per_voorwaarde", [])
+    per_voorwaarde = [
+        _vul(copy.deepcopy(vraag), code=code, toezegging=toezegging)
+        for code, toezegging in voorwaarden_van(kb, casus)
+        for vraag in sjabloon
+    ]
+    return vragenlijst_uit_data(kb, {**data, "vragen": [*per_voorwaarde, *data["vragen"]]}, pad)
+
+
+def _vul(item: Any, **velden: str) -> Any:
+    if isinstance(item, str):
+        return item.replace("{code}", velden["code"]).replace("{toezegging}", velden["toezegging"])
+    if isinstance(item, dict):
+        return {k: _vul(v, **velden) for k, v in item.items()}
+    if isinstance(item, list):
+        return [_vul(v, **velden) for v in item]
+    return item
+
+
+def stand_uit_gesprek(casus: Casus) -> Stand:
+    """The talk's state: its record as dotted places, the coach's verdict, and the bookkeeping."""
+    plekken: dict[str, Any] = {}
+    if casus.gesprek is not None:
+        _plat(casus.gesprek.model_dump(mode="json", exclude_none=True), "", plekken)
+    if casus.oordeel_coach is not None:
+        plekken["oordeel_coach.verdict"] = casus.oordeel_coach.verdict
+        plekken["oordeel_coach.reden"] = casus.oordeel_coach.reden
+    boek = casus.meta.model_dump(mode="json").get(SECTIE) or {}
+    if isinstance(boek, dict) and boek.get("verdict_zonder_reden"):
+        plekken.setdefault("oordeel_coach.verdict", boek["verdict_zonder_reden"])
+    onbekend = boek.get("onbekend", []) if isinstance(boek, dict) else []
+    return Stand(antwoorden=dict(casus.antwoorden), gesprek=plekken, onbekend=set(onbekend))
+
+
+def _plat(data: dict[str, Any], prefix: str, uit: dict[str, Any]) -> None:
+    for sleutel, waarde in data.items():
+        if isinstance(waarde, dict):
+            _plat(waarde, f"{prefix}{sleutel}.", uit)
+        else:
+            uit[f"{prefix}{sleutel}"] = waarde
+
+
+def casus_met_gesprek(basis: Casus, stand: Stand) -> Casus:
+    """The case to save: the talk's record built from its places, the coach's verdict once it
+    has a reason, and the bookkeeping in meta."""
+    record: dict[str, Any] = {}
+    for plek, waarde in stand.gesprek.items():
+        if plek.startswith("oordeel_coach.") or waarde in (None, ""):
+            continue
+        doel = record
+        *delen, laatste = plek.split(".")
+        for deel in delen:
+            doel = doel.setdefault(deel, {})
+        doel[laatste] = waarde
+    for code, besluit in list(record.get("voorwaarden", {}).items()):
+        if "besluit" not in besluit:  # a note without a decision waits for the decision
+            del record["voorwaarden"][code]
+    verdict = stand.gesprek.get("oordeel_coach.verdict")
+    reden = stand.gesprek.get("oordeel_coach.reden")
+    oordeel = OordeelCoach(verdict=verdict, reden=reden) if verdict and reden else None
+    if "oordeel" in stand.onbekend:  # "I subscribe to the advice": no verdict of one's own
+        oordeel = None
+    boek: dict[str, Any] = {"onbekend": sorted(stand.onbekend)}
+    if verdict and not reden:
+        boek["verdict_zonder_reden"] = verdict
+    meta = basis.meta.model_validate({**basis.meta.model_dump(mode="json"), SECTIE: boek})
+    return basis.model_copy(
+        update={"gesprek": Gesprek.model_validate(record), "oordeel_coach": oordeel, "meta": meta}
+    )
+
+
+def vul_aan(stand: Stand, casus: Casus) -> None:
+    """What an answers file says of the talk counts as answered."""
+    van_bestand = stand_uit_gesprek(casus)
+    stand.gesprek.update(van_bestand.gesprek)
+    stand.onbekend -= set(van_bestand.gesprek)
+
+
+class Gespreksronde:
+    """One run of `advies gesprek` on an existing case file."""
+
+    def __init__(self, kb: Kennisbank, pad: Path):
+        self.kb, self.pad = kb, pad
+        self.basis = lees_casus(kb, pad)
+        self.vl = gesprek_vragenlijst(kb, self.basis)
+        self.stand = stand_uit_gesprek(self.basis)
+        if not self.stand.gesprek.get("datum"):
+            self.stand.gesprek["datum"] = date.today().isoformat()
+
+    def bewaar(self, _: Stand | None = None) -> None:
+        with ononderbroken():
+            schrijf_casus(self.pad, casus_met_gesprek(self.basis, self.stand))
+
+    def voer_uit(self, beantwoord: Beantwoorder, kies: Overzicht | None) -> Casus:
+        try:
+            doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+            while kies is not None:
+                rijen = overzicht(self.vl, self.stand)
+                keuze = kies(
+                    [(v.label or v.tekst, antwoord_tekst(v, self.stand, self.kb)) for v in rijen]
+                )
+                if keuze is None:
+                    break
+                vraag = rijen[keuze]
+                zet_antwoord(self.stand, vraag, beantwoord(vraag, self.stand, None), wis=True)
+                self.bewaar()
+                doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+            self.bewaar()
+        except (KeyboardInterrupt, EOFError):
+            raise Afgebroken(
+                f"Voortgang is opgeslagen in {self.pad}.\n"
+                f"Ga verder met: advies gesprek {shlex.quote(str(self.pad))}"
+            ) from None
+        return self.leg_vast()
+
+    def leg_vast(self) -> Casus:
+        """The talk is recorded: keep what the advice now says and with which rules."""
+        from advies.engine.evaluation import evalueer
+
+        casus = casus_met_gesprek(self.basis, self.stand)
+        advies = evalueer(casus, self.kb, wat_als=False)
+        vastgelegd = casus.vastgelegd.model_copy(update={"gesprek": advies.vastlegging()})
+        casus = casus.model_copy(update={"vastgelegd": vastgelegd})
+        with ononderbroken():
+            schrijf_casus(self.pad, casus)
+        return casus
