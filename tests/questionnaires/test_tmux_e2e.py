@@ -175,3 +175,39 @@ def test_intake_in_tmux_afbreken_hervatten_wijzigen_en_oordeel(
     )
     assert f"Schriftelijk advies: advies rapport {pad}" in tekst
     assert lees_casus(kb, pad).antwoorden == ilse.antwoorden
+
+
+def test_gesprek_in_tmux_afbreken_hervatten_en_overzicht(
+    kb: Kennisbank, tmp_path: Path, scherm: Scherm
+) -> None:
+    """The talk: decide the first condition, break off, resume where it stopped, go through the
+    rest with the default answers, check the review and finish."""
+    pad = tmp_path / "ilse.yaml"
+    shutil.copy(ILSE, pad)
+    omgeving = {"ADVIES_CACHE": str(tmp_path / "cache"), "COLUMNS": "120"}
+    scherm.start(f"{ADVIES} gesprek {pad}", omgeving)
+    scherm.wacht_op(r"Voorwaarde: Ruimte om te leren, vooraf voorbereid\. Wat heeft")
+    scherm.toets("Enter")  # Toegezegd
+    scherm.wacht_op(r"Notitie bij deze voorwaarde")
+    scherm.toets("In januari", "Enter")
+    scherm.wacht_op(r"Voorwaarde: Vertrouwelijkheid vooraf vastleggen\. Wat heeft")
+    scherm.toets("C-c")
+    tekst = scherm.wacht_op("EINDE=130")
+    assert f"Ga verder met: advies gesprek {pad}" in tekst
+    bewaard = lees_casus(kb, pad)
+    assert bewaard.gesprek is not None
+    besluit = bewaard.gesprek.voorwaarden["GESLOTEN_LEERKLIMAAT"]
+    assert (besluit.besluit, besluit.notitie) == ("akkoord", "In januari")
+
+    scherm.start(f"{ADVIES} gesprek {pad}", omgeving)
+    tekst = scherm.wacht_op(r"Voorwaarde: Vertrouwelijkheid vooraf vastleggen\. Wat heeft")
+    nummer = int(re.findall(r"(?m)^\[(\d+)/", tekst)[-1])
+    while "Overzicht van het gesprek" not in tekst:  # every further question: its default
+        scherm.toets("Enter")
+        nummer += 1
+        tekst = scherm.wacht_op(rf"(?m)^\[{nummer}/|Overzicht van het gesprek: klopt alles\?")
+    assert re.search(r"Ruimte om te leren.*\s+Toegezegd", tekst)
+    scherm.toets("Enter")  # Klaar
+    tekst = scherm.wacht_op("EINDE=0")
+    assert f"Bevestiging van het gesprek: advies rapport {pad}" in tekst
+    assert lees_casus(kb, pad).vastgelegd.gesprek is not None

@@ -100,7 +100,8 @@ def lees_deel(
 def _probleem(fout: Any) -> str:
     soort = fout.get("type", "")
     if soort == "literal_error":
-        return "toegestaan zijn " + str(fout.get("ctx", {}).get("expected", "")).replace("'", "")
+        verwacht = str(fout.get("ctx", {}).get("expected", ""))
+        return "toegestaan zijn " + verwacht.replace("'", "").replace(" or ", ", ")
     if soort == "extra_forbidden":
         return "onbekend onderdeel"
     if soort in ("int_parsing", "int_type"):
