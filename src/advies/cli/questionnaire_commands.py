@@ -107,10 +107,10 @@ def gesprek(
         ),
     ] = None,
 ) -> None:
-    """Leg na het adviesgesprek vast wat is besloten: per voorwaarde toegezegd, geweigerd of
-    open, uw eigen oordeel en de praktische afspraken.
+    """Leg na het adviesgesprek vast wat is besloten.
 
-    Elk antwoord wordt meteen bewaard in het casusbestand; Ctrl-C stopt zonder verlies. Daarna
+    Per voorwaarde: toegezegd, geweigerd of open (met een notitie); daarna uw eigen oordeel en de
+    praktische afspraken. Elk antwoord wordt meteen bewaard in het casusbestand; Ctrl-C stopt zonder verlies. Daarna
     maakt `advies rapport` de bevestiging van het gesprek.
 
     Voorbeeld:
@@ -275,8 +275,10 @@ def casussen(
         ),
     ] = None,
 ) -> None:
-    """De casussen in de casusmap, nieuwste eerst: naam, opdrachtgever, laatste wijziging,
-    stadium (intake onvolledig, advies klaar, gesprek gehouden, gestart) en oordeel.
+    """Toon de casussen in de casusmap, nieuwste eerst.
+
+    Per casus: naam, opdrachtgever, laatste wijziging, stadium (intake onvolledig, advies klaar,
+    gesprek gehouden, gestart) en oordeel.
 
     Een casusbestand dat niet te lezen is, staat in de lijst met zijn fout. Met --regels ziet wie
     de regels onderhoudt welke casussen een wijziging zou raken, vóór die wordt uitgebracht.
