@@ -4,6 +4,7 @@ advies.report.render_report; registered on the app in app.py."""
 from __future__ import annotations
 
 import sys
+import warnings
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -60,7 +61,9 @@ def rapport(
     sjabloon: Annotated[
         Path | None,
         typer.Option(
-            "--sjabloon", help="Eigen Word-sjabloon (.docx) met briefhoofd; zie docs/sjabloon.md"
+            "--sjabloon",
+            help="Eigen sjabloon met briefhoofd: .docx voor Word, .typ (Typst) voor PDF; "
+            "zie docs/sjabloon.md",
         ),
     ] = None,
 ) -> None:
@@ -77,7 +80,7 @@ def rapport(
         from advies.engine.evaluation import evalueer
         from advies.errors import AdviesError
         from advies.knowledge.loading import laad_kennisbank
-        from advies.report.errors import UitvoerFout
+        from advies.report.errors import SjabloonWaarschuwing, TekensFout, UitvoerFout
         from advies.report.render import render_report
 
         gekozen = _formaat(format, uitvoer)
@@ -86,15 +89,22 @@ def rapport(
                 f"een {gekozen}-bestand kan niet naar het scherm; geef een bestand op met "
                 f"--uitvoer, bijvoorbeeld --uitvoer advies.{gekozen}"
             )
-        if sjabloon is not None and gekozen != "docx":
-            raise AdviesError(f"--sjabloon geldt alleen voor --format docx, niet voor {gekozen}")
+        _past_sjabloon(sjabloon, gekozen)
         if uitvoer is not None and uitvoer.is_dir():
             raise UitvoerFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
         kb = laad_kennisbank()
         lezing = lees_casus(kb, casus)
         advies = evalueer(lezing, kb)
         _let_op(lezing, advies, kb)
-        inhoud = render_report(lezing, advies, kb, gekozen, voor.value, sjabloon)  # type: ignore[arg-type]
+        with warnings.catch_warnings(record=True) as gezien:
+            warnings.simplefilter("always", SjabloonWaarschuwing)
+            try:
+                inhoud = render_report(lezing, advies, kb, gekozen, voor.value, sjabloon)  # type: ignore[arg-type]
+            except TekensFout as fout:  # the characters are in the case: name its file
+                raise TekensFout(fout.message, bestand=str(casus)) from None
+        for w in gezien:
+            if issubclass(w.category, SjabloonWaarschuwing):
+                typer.echo(f"waarschuwing: {w.message}", err=True)
         if uitvoer is None:
             sys.stdout.write(str(inhoud))
             sys.stdout.flush()
@@ -137,3 +147,23 @@ def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:
             bestand=str(uitvoer),
         )
     return format.value
+
+
+def _past_sjabloon(sjabloon: Path | None, formaat: str) -> None:
+    """A template belongs to Word (.docx) or to the PDF (.typ, Typst), and only to those."""
+    from advies.errors import AdviesError
+
+    if sjabloon is None:
+        return
+    if formaat not in ("docx", "pdf"):
+        raise AdviesError(
+            f"--sjabloon geldt alleen voor --format docx (.docx) of pdf (.typ), niet voor {formaat}"
+        )
+    nodig = {"docx": ".docx", "pdf": ".typ"}[formaat]
+    if sjabloon.suffix.lower() in (".docx", ".typ") and sjabloon.suffix.lower() != nodig:
+        soort = "een Word-sjabloon (.docx)" if formaat == "docx" else "een Typst-sjabloon (.typ)"
+        raise AdviesError(
+            f"--format {formaat} heeft {soort} nodig, geen {sjabloon.suffix}-bestand; "
+            "zie docs/sjabloon.md",
+            bestand=str(sjabloon),
+        )

@@ -1,6 +1,7 @@
-"""Errors of `advies rapport`: an unusable Word template, an output that cannot be written.
+"""Errors of `advies rapport`: an unusable template, text the PDF cannot show, an output that
+cannot be written.
 
-Both are the user's to fix, so they are AdviesError subclasses (exit code 2) whose message names the
+All are the user's to fix, so they are AdviesError subclasses (exit code 2) whose message names the
 file, what is wrong and what to do.
 """
 
@@ -10,8 +11,18 @@ from advies.errors import AdviesError
 
 
 class SjabloonFout(AdviesError):
-    """The Word template (--sjabloon) is missing, not a .docx, or has broken Jinja tags."""
+    """The template (--sjabloon) is missing or unusable: a Word file that is no .docx or has broken
+    Jinja tags, a Typst template with an error (named with its line)."""
+
+
+class TekensFout(AdviesError):
+    """The advice holds characters that no font of the PDF can show (Chinese, emoji …)."""
 
 
 class UitvoerFout(AdviesError):
     """The output (--uitvoer) cannot be written, or does not fit the format."""
+
+
+class SjabloonWaarschuwing(UserWarning):
+    """Something in a Typst template the PDF was still made with (an unknown font); the command
+    line prints it as a Dutch warning."""

@@ -1,6 +1,6 @@
 """One entry point: build the document model once, then hand it to the renderer of the format.
 
-The document libraries (jinja2, docxtpl, fpdf2, Pillow) are imported only here, per format, so
+The document libraries (jinja2, docxtpl, Pillow, typst) are imported only here, per format, so
 `advies beoordeel` never pays for them.
 """
 
@@ -32,9 +32,9 @@ def render_report(
 ) -> bytes | str:
     """The written advice in one format: text for md and html, bytes for docx and pdf.
 
-    `sjabloon` is a Word template for docx (None: the one shipped with advies). `datum` is used
-    when the case has no meta.datum (default: today). Everything is rendered in memory; nothing
-    is written.
+    `sjabloon` is the coach's own template: a Word file (.docx) for docx, a Typst file (.typ) for
+    pdf (None: the one shipped with advies). `datum` is used when the case has no meta.datum
+    (default: today). Everything is rendered in memory; nothing is written.
     """
     doc = bouw_document(casus, advies, kb, voor=voor, datum=datum)
     if format == "md":
@@ -50,7 +50,19 @@ def render_report(
 
         return als_docx(doc, sjabloon)
     if format == "pdf":
-        from advies.report.pdf import als_pdf
+        from advies.report.pdf.data import casus_velden
+        from advies.report.pdf.typeset import als_pdf
 
-        return als_pdf(doc)
+        dag = _datum(casus.meta.datum) or datum or date.today()
+        return als_pdf(doc, sjabloon, velden=casus_velden(casus), datum=dag)
     raise ValueError(f"onbekend formaat {format!r}; kies uit {', '.join(FORMATEN)}")
+
+
+def _datum(waarde: date | str | None) -> date | None:
+    """The case's own date, when it is one (meta.datum may also be free text)."""
+    if isinstance(waarde, str):
+        try:
+            return date.fromisoformat(waarde.strip())
+        except ValueError:
+            return None
+    return waarde
