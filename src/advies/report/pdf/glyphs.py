@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from advies.report.errors import TekensFout
+from advies.report.language import opsomming
 from advies.report.pdf.data import zichtbaar
 
 MAXIMUM = 12  # characters named in one message; a whole text in another script needs no more
@@ -73,9 +74,9 @@ def _formaat_4(data: bytes, t: int) -> set[int]:
 
 
 def onbekende_tekens(tekst: Iterable[str], bestanden: Iterable[Path]) -> list[str]:
-    """The visible characters in `tekst` that none of the font files maps."""
+    """The visible characters in `tekst` that none of the font files maps, in reading order."""
     bekend: frozenset[int] = frozenset().union(*(tekens_in(p) for p in bestanden))
-    return sorted({c for c in tekst if ord(c) not in bekend and zichtbaar(c)})
+    return list(dict.fromkeys(c for c in tekst if ord(c) not in bekend and zichtbaar(c)))
 
 
 def ontbrekend(kandidaten: list[str], probeer: Callable[[str], str | None]) -> list[str]:
@@ -117,7 +118,7 @@ def controleer(
 def _melding(mist: list[str], waar: list[str]) -> str:
     tekens = ", ".join(f"‘{c}’ (U+{ord(c):04X})" for c in mist[:MAXIMUM])
     meer = " en meer" if len(mist) >= MAXIMUM else ""
-    plekken = ", ".join(waar[:6]) + (f" en nog {len(waar) - 6} plaatsen" if len(waar) > 6 else "")
+    plekken = opsomming([*waar[:6], *([f"nog {len(waar) - 6} plaatsen"] if len(waar) > 6 else [])])
     return (
         f"de PDF kan deze tekens niet tonen: {tekens}{meer}; ze staan in {plekken}. "
         "De lettertypen van advies kennen het Latijnse schrift (met accenten), Grieks, Cyrillisch, "

@@ -113,13 +113,13 @@ def _probeer(tekst: str, letters: list[str], fonts: Any) -> str | None:
     text of the first cluster it cannot."""
     import typst
 
-    bron = f"#set text(font: {json.dumps(letters)})\n#sys.inputs.tekst\n".encode()
+    bron = b"#set text(font: json(bytes(sys.inputs.letters)))\n#sys.inputs.tekst\n"
     try:
         typst.compile(
             bron,
             font_paths=fonts,
             ignore_system_fonts=True,
-            sys_inputs={"tekst": tekst},
+            sys_inputs={"tekst": tekst, "letters": json.dumps(letters)},
             pdf_standards=PDF_STANDAARD,
         )
     except typst.TypstError as fout:
