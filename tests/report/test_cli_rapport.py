@@ -116,7 +116,7 @@ def test_the_cli_does_not_import_the_document_libraries_until_a_report_is_asked_
 
     code = (
         "import sys, advies.cli.app, advies.report; "
-        "print(sorted(m for m in ('fpdf', 'docxtpl', 'docx', 'jinja2', 'PIL') if m in sys.modules))"
+        "print(sorted(m for m in ('typst', 'docxtpl', 'docx', 'jinja2', 'PIL') if m in sys.modules))"
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert uit.stdout.strip() == "[]"

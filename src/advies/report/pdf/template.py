@@ -115,13 +115,16 @@ _SOORTEN = {
     "boolean": "true of false",
     "bool": "true of false",
     "function": "een functie",
+    "gradient": "een kleurverloop",
+    "tiling": "een patroon",
+    "relative length": "een maat of percentage",
     "none": "none",
     "auto": "auto",
 }
 
 
 def _soort(naam: str) -> str:
-    delen = [_SOORTEN.get(d.strip(), d.strip()) for d in re.split(r",\s*|\s+or\s+", naam)]
+    delen = [_SOORTEN.get(d.strip(), d.strip()) for d in re.split(r",\s*(?:or\s+)?|\s+or\s+", naam)]
     return " of ".join(d for d in delen if d)
 
 
@@ -154,6 +157,11 @@ def _nederlands(bericht: str, sjabloon: Sjabloon | None) -> str | None:
         return (
             f"het bestand {gezocht} is niet gevonden; een sjabloon kan alleen bestanden in zijn "
             "eigen map (en de mappen daarin) lezen"
+        )
+    if m := re.match(r'path `"(.+?)"` would escape the project root', bericht):
+        return (
+            f"het bestand {m.group(1)} ligt buiten de map van het sjabloon; een sjabloon kan alleen "
+            "bestanden in zijn eigen map (en de mappen daarin) lezen"
         )
     if m := re.fullmatch(r"package not found \(searched for (.+)\)", bericht):
         return f"het pakket {m.group(1)} bestaat niet; advies levert {PAKKET}"
@@ -212,7 +220,8 @@ def als_fout(melding: TypstMelding, sjabloon: Sjabloon | None) -> SjabloonFout:
     waar = f" (kolom {kolom})" if kolom else ""
     tekst = f"het PDF-sjabloon bevat een fout{waar}"
     tekst += f": {nl}" if nl else f". Typst meldt: {bericht}"
-    tekst += "".join(f" (Typst-tip: {_veilig(h, 200)})" for h in melding.hints[:2])
+    if not nl:  # Typst's hints fit its own message (and speak of its command line)
+        tekst += "".join(f" (Typst-tip: {_veilig(h, 200)})" for h in melding.hints[:2])
     return SjabloonFout(
         tekst,
         bestand=naam or (sjabloon.naam if sjabloon else None),
