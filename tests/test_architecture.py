@@ -130,6 +130,7 @@ def test_there_are_no_import_circles() -> None:
         ("durable_rules_engine", "advies.engine.adapter"),
         ("questionary", "advies.questionnaires.prompts"),
         ("prompt_toolkit", "advies.questionnaires.prompts"),
+        ("typst", "advies.report.pdf.typeset"),
     ],
 )
 def test_one_adapter_per_foreign_engine(bibliotheek: str, adapter: str) -> None:

@@ -140,6 +140,7 @@ def test_the_font_check_reads_the_character_maps():
     bekend = glyphs.tekens_in(ssp)
     assert {ord(c) for c in "aé€‘’–ĳΩЖ"} <= bekend
     assert ord("王") not in bekend and ord("ש") not in bekend
+    assert bekend >= glyphs.ZEKER  # the characters checked without reading a font
 
 
 def test_typst_is_asked_once_more_than_there_are_missing_characters():

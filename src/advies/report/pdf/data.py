@@ -1,4 +1,5 @@
-"""The document model as the data a Typst template receives, cleaned of what no font can show.
+"""The document model as the data a Typst template receives, cleaned of what no font can show
+and with break points in words too long for a line.
 
 Control characters and the invisible characters that reorder or hide text are taken out here,
 inside the PDF renderer: a bell or an escape in a name has no glyph (PDF/A would refuse the file)
@@ -8,6 +9,7 @@ and a right-to-left override can make a name read backwards ("a‮edcba" as "aab
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -15,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from advies.case.model import Casus
+from advies.knowledge.model import Bron
 from advies.report.document import Document
 
 # Removed: C0 and C1 controls but the newline, DEL, the bidi embeddings, overrides and isolates
@@ -48,10 +51,38 @@ def schoon(tekst: str) -> str:
     return tekst
 
 
+_LANG = re.compile(r"[^\s\xad]{40,}")
+
+
+def breek_lang(tekst: str, stuk: int = 12) -> str:
+    """A soft hyphen every `stuk` characters in a run of 40 or more without a space (a pasted URL,
+    a hostile name): Typst never breaks a word it cannot hyphenate, and would let it run off the
+    page. Real Dutch words are shorter and keep their own hyphenation. Never before a combining
+    mark or after a joiner, so a letter and its accent stay together."""
+
+    def knip(m: re.Match[str]) -> str:
+        uit: list[str] = []
+        sinds = 0
+        for teken in m.group(0):
+            if sinds >= stuk and not unicodedata.combining(teken) and uit[-1] != "\u200d":
+                uit.append("\xad")
+                sinds = 0
+            uit.append(teken)
+            sinds += 1
+        return "".join(uit)
+
+    return _LANG.sub(knip, tekst)
+
+
 def _gewoon(waarde: Any) -> Any:
     """Dataclasses, pydantic models and tuples as dicts and lists; every string cleaned."""
     if isinstance(waarde, str):
-        return schoon(waarde)
+        return breek_lang(schoon(waarde))
+    if isinstance(waarde, Bron):  # the most common object: skip pydantic's model_dump
+        return {
+            "sleutel": breek_lang(schoon(waarde.sleutel)),
+            "plaats": breek_lang(schoon(waarde.plaats)),
+        }
     if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
         return {f.name: _gewoon(getattr(waarde, f.name)) for f in dataclasses.fields(waarde)}
     if isinstance(waarde, BaseModel):

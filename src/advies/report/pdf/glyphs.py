@@ -73,10 +73,18 @@ def _formaat_4(data: bytes, t: int) -> set[int]:
     return codes
 
 
+# Characters Source Sans Pro certainly has (a test checks): ASCII, Latin-1, Latin Extended-A
+# and the usual punctuation. Most advice has nothing else, and then no font file is read.
+ZEKER = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x17F), *map(ord, "‘’‚“”„–—…•€™·′″")])
+
+
 def onbekende_tekens(tekst: Iterable[str], bestanden: Iterable[Path]) -> list[str]:
     """The visible characters in `tekst` that none of the font files maps, in reading order."""
+    anders = [c for c in dict.fromkeys(tekst) if ord(c) not in ZEKER and zichtbaar(c)]
+    if not anders:
+        return []
     bekend: frozenset[int] = frozenset().union(*(tekens_in(p) for p in bestanden))
-    return list(dict.fromkeys(c for c in tekst if ord(c) not in bekend and zichtbaar(c)))
+    return [c for c in anders if ord(c) not in bekend]
 
 
 def ontbrekend(kandidaten: list[str], probeer: Callable[[str], str | None]) -> list[str]:
