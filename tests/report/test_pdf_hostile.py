@@ -152,3 +152,12 @@ def test_typst_is_asked_once_more_than_there_are_missing_characters():
 
     assert glyphs.ontbrekend(["x", "王", "y", "🙂"], probeer) == ["王", "🙂"]
     assert gevraagd == ["x王y🙂", "xy🙂", "xy"]
+
+
+def test_long_runs_get_break_points_that_keep_letters_and_accents_together():
+    from advies.report.pdf.data import breek_lang
+
+    assert breek_lang("kort woord " + "x" * 39) == "kort woord " + "x" * 39
+    gebroken = breek_lang("e\u0301" * 30)
+    assert gebroken.replace("\xad", "") == "e\u0301" * 30
+    assert "\xad\u0301" not in gebroken and gebroken.count("\xad") >= 4
