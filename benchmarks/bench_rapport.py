@@ -115,33 +115,40 @@ def pdf_proces(args: argparse.Namespace) -> None:
             start = time.perf_counter()
             versies[naam] = installeer(map_, werk / f"venv-{naam}")
             print(f"{naam}: geïnstalleerd in {time.perf_counter() - start:.0f} s")
-        print(f"\n`advies rapport CASUS -f pdf -o x.pdf` als proces, mediaan van {args.n} (ms)")
         print(
-            f"{'casus':34} {'fpdf':>6} {'typst':>6} {'typst/fpdf':>10}  {'pagina’s fpdf/typst':>20}"
+            f"\n`advies rapport CASUS -f pdf -o x.pdf` als proces, mediaan van {args.n} (ms); "
+            "md: deze versie met -f md, wat elk formaat kost"
+        )
+        print(
+            f"{'casus':34} {'fpdf':>6} {'typst':>6} {'typst/fpdf':>10} {'md':>6}  "
+            f"{'pagina’s fpdf/typst':>20}"
         )
         verhoudingen = []
         for casus in casussen:
             for voor in ("klant", "coach"):
-                tijden: dict[str, list[float]] = {"fpdf": [], "typst": []}
+                tijden: dict[str, list[float]] = {"fpdf": [], "typst": [], "md": []}
                 uit = {n: werk / f"{casus.stem}-{voor}-{n}.pdf" for n in versies}
+                md = werk / f"{casus.stem}-{voor}.md"
                 for ronde in range(args.n + 1):
-                    for naam, advies in versies.items():
+                    for naam, advies in (*versies.items(), ("md", versies["typst"])):
+                        formaat = "md" if naam == "md" else "pdf"
+                        doel = md if naam == "md" else uit[naam]
+                        opdracht = [str(advies), "rapport", str(casus), "-f", formaat]
                         start = time.perf_counter()
-                        opdracht = [str(advies), "rapport", str(casus), "-f", "pdf", "--voor", voor]
                         subprocess.run(
-                            [*opdracht, "-o", str(uit[naam])],
+                            [*opdracht, "--voor", voor, "-o", str(doel)],
                             check=True,
                             env=omgeving,
                             capture_output=True,
                         )
                         if ronde:  # the first round fills the caches and is not counted
                             tijden[naam].append((time.perf_counter() - start) * 1000)
-                oud, nieuw = (statistics.median(tijden[n]) for n in ("fpdf", "typst"))
+                oud, nieuw, alleen = (statistics.median(tijden[n]) for n in ("fpdf", "typst", "md"))
                 verhoudingen.append(nieuw / oud)
                 paginas = [len(PdfReader(io.BytesIO(uit[n].read_bytes())).pages) for n in uit]
                 print(
-                    f"{casus.stem + '/' + voor:34} {oud:6.0f} {nieuw:6.0f} {nieuw / oud:10.2f}  "
-                    f"{paginas[0]:>14} / {paginas[1]}"
+                    f"{casus.stem + '/' + voor:34} {oud:6.0f} {nieuw:6.0f} {nieuw / oud:10.2f} "
+                    f"{alleen:6.0f}  {paginas[0]:>14} / {paginas[1]}"
                 )
                 if args.png:
                     _png(uit, Path(args.png), f"{casus.stem}-{voor}")
@@ -149,8 +156,40 @@ def pdf_proces(args: argparse.Namespace) -> None:
             f"\nTypst neemt {statistics.median(verhoudingen):.2f} van de tijd van fpdf2 "
             f"(mediaan over {len(verhoudingen)} documenten; doel: hoogstens 0.33)"
         )
+        print(
+            "\nalleen render_report(..., 'pdf') in één proces (ms): de eerste keer, mediaan van 5"
+        )
+        for naam, advies in versies.items():
+            for voor in ("klant", "coach"):
+                meting = subprocess.run(
+                    [str(advies.with_name("python")), "-c", _RENDER, str(casussen[0]), voor],
+                    check=True,
+                    env=omgeving,
+                    capture_output=True,
+                    text=True,
+                ).stdout.split()
+                print(f"{naam:6} {casussen[0].stem + '/' + voor:34} {meting[0]:>6} {meting[1]:>6}")
     finally:
         shutil.rmtree(werk, ignore_errors=True)
+
+
+_RENDER = """
+import statistics, sys, time
+from pathlib import Path
+from advies.case.files import lees_casus
+from advies.engine.evaluation import evalueer
+from advies.knowledge.loading import laad_kennisbank
+from advies.report.render import render_report
+kb = laad_kennisbank()
+casus = lees_casus(kb, Path(sys.argv[1]))
+advies = evalueer(casus, kb)
+tijden = []
+for _ in range(6):
+    start = time.perf_counter()
+    render_report(casus, advies, kb, "pdf", sys.argv[2])
+    tijden.append((time.perf_counter() - start) * 1000)
+print(round(tijden[0]), round(statistics.median(tijden[1:])))
+"""
 
 
 def _png(pdfs: dict[str, Path], map_: Path, naam: str) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from advies.report.errors import TekensFout
 from advies.report.language import opsomming
-from advies.report.pdf.data import zichtbaar
+from advies.report.pdf.data import schoon, zichtbaar
 
 MAXIMUM = 12  # characters named in one message; a whole text in another script needs no more
 
@@ -117,7 +117,8 @@ def controleer(
     mist = ontbrekend(kandidaten, probeer)
     if not mist:
         return
-    waar = [veld for veld, t in (velden or {}).items() if any(c in t for c in mist)]
+    # a coach's own meta key may hold anything: no control character goes to the terminal
+    waar = [schoon(veld) for veld, t in (velden or {}).items() if any(c in t for c in mist)]
     if not waar:
         waar = list(dict.fromkeys(p for p, t in plaatsen if any(c in t for c in mist)))
     raise TekensFout(_melding(mist, waar))
