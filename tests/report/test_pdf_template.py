@@ -31,7 +31,7 @@ from .pdf_reading import lezer, pdfa, plat, tekst
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = (ROOT / "docs" / "sjabloon.md").read_text(encoding="utf-8")
 ILSE = str(VOORBEELDEN / "ilse-coordinatoren.yaml")
-BIBLIOTHEEK = PAKKETTEN / "advies" / "sjabloon" / "0.1.0" / "sjabloon.typ"
+BIBLIOTHEEK = PAKKETTEN / "advies" / "sjabloon" / "0.1.0" / "blokken.typ"
 KOP = '#import "@advies/sjabloon:0.1.0": *\n#let d = json(bytes(sys.inputs.data))\n'
 
 
