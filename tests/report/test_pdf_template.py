@@ -314,8 +314,8 @@ def test_the_shipped_template_uses_only_the_building_blocks():
 
 STATUSKLEUREN = {
     "vervuld": (46, 125, 50),
-    "voorwaarde": (184, 110, 0),
-    "te_regelen": (82, 105, 122),
+    "voorwaarde": (178, 106, 0),
+    "te_regelen": (79, 109, 138),
     "onbekend": (107, 107, 107),
     "niet_vervuld": (198, 40, 40),
 }
