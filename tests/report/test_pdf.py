@@ -149,3 +149,38 @@ def test_the_pdf_template_ships_inside_the_package():
     assert STANDAARD.is_file() and VOORBEELD.is_file()
     assert (PAKKETTEN / "advies" / "sjabloon" / "0.1.0" / "typst.toml").is_file()
     assert Path(STANDAARD).suffix == ".typ"
+
+
+def test_the_confirmation_letter_after_the_talk_opens_with_its_addressee(kb, tmp_path):
+    """The letter of issue 13: addressee and salutation before the first section, in the PDF."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from advies.cli.app import app
+
+    pad = tmp_path / "ilse.yaml"
+    shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", pad)
+    tekst_ = pad.read_text(encoding="utf-8").replace(
+        "  coach: Ilse\n",
+        "  coach: Ilse\n  geadresseerde: Marja de Boer / Postbus 12, 8000 AA Zwolle\n"
+        "  aanhef: Beste Marja,\n",
+    )
+    pad.write_text(tekst_, encoding="utf-8")
+    antwoorden = tmp_path / "gesprek.yaml"
+    antwoorden.write_text(
+        "gesprek:\n  datum: 2026-12-05\n  voorwaarden:\n"
+        "    GESLOTEN_LEERKLIMAAT: {besluit: akkoord}\n"
+        "    VERTROUWELIJKHEID_ONZEKER: {besluit: akkoord}\n"
+        "    NIET_VOORGELICHT: {besluit: akkoord}\n",
+        encoding="utf-8",
+    )
+    uit = CliRunner().invoke(app, ["gesprek", str(pad), "--antwoorden", str(antwoorden)])
+    assert uit.exit_code == 0, uit.output
+    casus = lees_casus(kb, pad)
+    pdf = render_report(casus, evalueer(casus, kb), kb, "pdf", "klant", datum=VASTE_DATUM)
+    vlak = plat(tekst(pdf)[1])  # type: ignore[arg-type]
+    assert vlak.startswith("Bevestiging van het adviesgesprek")
+    begin = vlak.index("Marja de Boer Postbus 12, 8000 AA Zwolle Beste Marja,")
+    assert vlak.index("Datum") < begin < vlak.index("Wat we hebben afgesproken")
+    assert pdfa(pdf) == "2B"  # type: ignore[arg-type]
