@@ -1,8 +1,8 @@
 """The key-condition chart: one bar per condition, its length and colour telling met, unknown or
 not met (the word is printed beside it too, so the chart also reads in black and white).
 
-The layout is computed once as shapes in pixels; SVG (HTML, Markdown), PNG (DOCX, via Pillow)
-and the PDF's vector drawing all draw the same shapes.
+The layout is computed once as shapes in pixels; SVG (HTML, Markdown) and PNG (DOCX, via Pillow)
+draw the same shapes. The PDF's Typst template draws its own chart with the same colours.
 """
 
 from __future__ import annotations
