@@ -18,6 +18,7 @@ class Melding:
 
     tekst: str
     code: int
+    http_status: int = 500  # the same message in the browser: 4xx the user's to fix, 5xx ours
 
 
 def melding(fout: BaseException) -> Melding | None:
@@ -26,7 +27,7 @@ def melding(fout: BaseException) -> Melding | None:
     if isinstance(fout, Afgebroken):  # Ctrl-C in a questionnaire: progress was saved
         return Melding("\n" + fout.message, fout.exit_code)
     if isinstance(fout, AdviesError):
-        return Melding(f"fout: {fout.bericht()}", fout.exit_code)
+        return Melding(f"fout: {fout.bericht()}", fout.exit_code, fout.http_status)
     if isinstance(fout, KeyboardInterrupt):
         return Melding("afgebroken", AFGEBROKEN)
     if isinstance(fout, BrokenPipeError):

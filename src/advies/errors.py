@@ -1,4 +1,5 @@
-"""One error family; only the CLI turns these into a message on stderr and an exit code."""
+"""One error family. `error_handling` turns these into a message with an exit code (the command
+line) or an HTTP status (the web interface)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ class AdviesError(Exception):
     """An error the user can fix; the message is Dutch and names what is wrong and what is allowed."""
 
     exit_code = 2
+    http_status = 400  # the web's answer: the request (or the file it names) is at fault
 
     def __init__(self, message: str, *, bestand: str | None = None, regel: int | None = None):
         self.message = message
@@ -40,16 +42,24 @@ class InvoerFout(AdviesError):
     """A case file, answers file or batch file that cannot be read as a case."""
 
 
+class NietGevonden(InvoerFout):
+    """A case (or page) asked for by name that is not there."""
+
+    http_status = 404
+
+
 class KennisbankFout(AdviesError):
     """The knowledge base in rules/ is inconsistent: a developer's or reviewer's error."""
 
     exit_code = 3
+    http_status = 500
 
 
 class EngineFout(AdviesError):
     """The rules engine failed while evaluating a case."""
 
     exit_code = 4
+    http_status = 500
 
 
 class Afgebroken(AdviesError):

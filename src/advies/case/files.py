@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -9,21 +10,43 @@ from ruamel.yaml.comments import CommentedMap
 
 from advies.case.atomic import schrijf_atomisch
 from advies.case.model import Casus, Feitencatalogus, maak_casus
+from advies.case.parse_errors import json_probleem
 from advies.case.yaml_io import dump_yaml, lees_tekstbestand, lees_yaml_tekst
 from advies.errors import InvoerFout
+
+KOP = "# Casusbestand van advies. Met de hand aan te passen; onbekende feiten mogen ontbreken.\n"
 
 
 def lees_casus(kb: Feitencatalogus, pad: Path) -> Casus:
     """Read one YAML case file; errors name the line of the offending fact."""
-    tekst = lees_tekstbestand(pad)
-    data = lees_yaml_tekst(tekst, str(pad))
+    return lees_casus_tekst(kb, lees_tekstbestand(pad), str(pad))
+
+
+def lees_casus_tekst(kb: Feitencatalogus, tekst: str, bestand: str) -> Casus:
+    """A case from YAML text (a file's, or a request's); `bestand` names it in messages."""
+    data = lees_yaml_tekst(tekst, bestand)
     try:
-        return maak_casus(kb, data, bestand=str(pad))
+        return maak_casus(kb, data, bestand=bestand)
     except InvoerFout:
         # only now is the line of the bad fact needed: the round-trip loader knows it, but in
         # pure Python it cost more than the rest of reading a case
-        rt = lees_yaml_tekst(tekst, str(pad), met_regels=True)
-        return maak_casus(kb, _plain(rt), bestand=str(pad), regels=_regelnummers(rt))
+        rt = lees_yaml_tekst(tekst, bestand, met_regels=True)
+        return maak_casus(kb, _plain(rt), bestand=bestand, regels=_regelnummers(rt))
+
+
+def lees_casus_json(kb: Feitencatalogus, tekst: str, bestand: str) -> Casus:
+    """A case from JSON text (the same contract as a case file); broken JSON said in Dutch."""
+    try:
+        data = json.loads(tekst)
+    except json.JSONDecodeError as fout:
+        raise InvoerFout(
+            f"geen geldige JSON in kolom {fout.colno}: {json_probleem(fout.msg)}",
+            bestand=bestand,
+            regel=fout.lineno,
+        ) from None
+    except RecursionError:
+        raise InvoerFout("te diep geneste JSON", bestand=bestand) from None
+    return maak_casus(kb, data, bestand=bestand)
 
 
 def _regelnummers(data: Any) -> dict[str, int]:
@@ -76,8 +99,10 @@ def casus_als_data(casus: Casus) -> dict[str, Any]:
     return data
 
 
+def casus_als_yaml(casus: Casus) -> str:
+    """The case file's text: what `schrijf_casus` writes, and what a download offers."""
+    return KOP + dump_yaml(casus_als_data(casus))
+
+
 def schrijf_casus(pad: Path, casus: Casus) -> None:
-    kop = (
-        "# Casusbestand van advies. Met de hand aan te passen; onbekende feiten mogen ontbreken.\n"
-    )
-    schrijf_atomisch(pad, kop + dump_yaml(casus_als_data(casus)))
+    schrijf_atomisch(pad, casus_als_yaml(casus))

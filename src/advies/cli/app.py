@@ -7,7 +7,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from advies.cli.handling import fouten_afhandelen
 from advies.cli.questionnaire_commands import casussen, gesprek, intake, zelfcheck
@@ -15,8 +17,41 @@ from advies.cli.report_command import rapport
 from advies.error_handling import melding
 from advies.errors import AdviesError
 
+class _Commandos(TyperGroup):
+    """The built-in commands, and those another face registers as an entry point in the group
+    `advies.commandos` (the web interface's `advies web`), so the command line never imports that
+    face. Looked up only for a name that is not built in, or for the list in --help: a built-in
+    command pays nothing for them."""
+
+    _uitbreidingen_geladen = False
+
+    def _laad_uitbreidingen(self) -> None:
+        if self._uitbreidingen_geladen:
+            return
+        self._uitbreidingen_geladen = True
+        from importlib.metadata import entry_points
+
+        for punt in entry_points(group="advies.commandos"):
+            if punt.name not in self.commands:
+                los = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+                los.command(punt.name)(punt.load())
+                self.add_command(typer.main.get_command(los), punt.name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._laad_uitbreidingen()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        gevonden = super().get_command(ctx, cmd_name)
+        if gevonden is None:
+            self._laad_uitbreidingen()
+            gevonden = super().get_command(ctx, cmd_name)
+        return gevonden
+
+
 app = typer.Typer(
     name="advies",
+    cls=_Commandos,
     help="Advies over de start van intervisie: intake, beoordeling, schriftelijk advies en zelfcheck.",
     no_args_is_help=True,
     add_completion=False,

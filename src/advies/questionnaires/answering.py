@@ -8,7 +8,6 @@ skip what is known and ask the rest.
 from __future__ import annotations
 
 import contextlib
-import json
 import signal
 import sys
 from collections.abc import Iterator
@@ -16,9 +15,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from advies.case.files import lees_casus
-from advies.case.model import Casus, maak_casus
-from advies.case.parse_errors import json_probleem
+from advies.case.files import lees_casus, lees_casus_json
+from advies.case.model import Casus
 from advies.case.yaml_io import lees_tekstbestand
 from advies.errors import AdviesError, InvoerFout
 from advies.knowledge.model import Kennisbank
@@ -63,16 +61,7 @@ def lees_antwoorden(kb: Kennisbank, vl: Vragenlijst, pad: Path) -> Casus:
     validation (its number ranges and the choices it offers).
     """
     if pad.suffix.lower() == ".json":
-        tekst = lees_tekstbestand(pad)
-        try:
-            data = json.loads(tekst)
-        except json.JSONDecodeError as fout:
-            raise InvoerFout(
-                f"geen geldige JSON in kolom {fout.colno}: {json_probleem(fout.msg)}",
-                bestand=str(pad),
-                regel=fout.lineno,
-            ) from None
-        casus = maak_casus(kb, data, bestand=str(pad))
+        casus = lees_casus_json(kb, lees_tekstbestand(pad), str(pad))
     else:
         casus = lees_casus(kb, pad)
     for feit, waarde in casus.antwoorden.items():
@@ -141,7 +130,7 @@ def terminal_beantwoorder(kb: Kennisbank, vl: Vragenlijst) -> Beantwoorder:
         return prompts.stel_vraag(
             vraag,
             voortgang=voortgang,
-            waarom=lambda: waarom(vraag, kb, _nog_van_belang(kb, vraag, stand), vl.publiek),
+            waarom=lambda: waarom(vraag, kb, nog_van_belang(kb, vraag, stand), vl.publiek),
             huidige_keuze=huidige_keuze(vraag, stand) if vraag.keuzes else None,
             huidige_tekst=huidige_tekst(vraag, stand),
         )
@@ -149,7 +138,7 @@ def terminal_beantwoorder(kb: Kennisbank, vl: Vragenlijst) -> Beantwoorder:
     return beantwoord
 
 
-def _nog_van_belang(kb: Kennisbank, vraag: Vraag, stand: Stand) -> list[str]:
+def nog_van_belang(kb: Kennisbank, vraag: Vraag, stand: Stand) -> list[str]:
     """Rules that still need this question's facts, as if it were not answered yet."""
     zonder = {f: w for f, w in stand.antwoorden.items() if f not in vraag.vult}
     nodig = nodige_feiten(kb, zonder)

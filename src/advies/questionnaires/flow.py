@@ -7,7 +7,7 @@ input, and the state that is saved after every answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,6 +117,48 @@ def beantwoord_aantal(vl: Vragenlijst, stand: Stand) -> int:
     return len({v.sleutel for v in vl.vragen if is_beantwoord(v, stand)} - stand.afgeleid)
 
 
+@dataclass
+class Naspel:
+    """A questionnaire replayed from what a form carries: how far the answers reach."""
+
+    stand: Stand
+    volgende: Vraag | None  # the question to ask now; None: all asked
+    voortgang: tuple[int, int] | None
+    melding: str | None  # why `volgende` is asked again: what was sent for it is no answer
+    gebruikt: dict[str, str]  # the inputs that were used, in the order asked
+
+
+def speel_na(vl: Vragenlijst, kb: Kennisbank, invoer: Mapping[str, str]) -> Naspel:
+    """Replay the answers a stateless face carries (question id -> what the form sent) through
+    the same flow as the terminal: skip logic, defaults and validation alike. It stops at the
+    first question without a usable answer; answers to questions no longer asked are dropped."""
+    stand = Stand()
+    gebruikt: dict[str, str] = {}
+    while True:
+        rest = te_stellen(vl, kb, stand)
+        if not rest:
+            return Naspel(stand, None, None, None, gebruikt)
+        vraag = rest[0]
+        klaar = beantwoord_aantal(vl, stand)
+        voortgang = (klaar + 1, klaar + len(rest))
+        if vraag.id not in invoer or vraag.id in gebruikt:  # never ask one question twice
+            return Naspel(stand, vraag, voortgang, None, gebruikt)
+        antwoord = antwoord_uit_invoer(vraag, invoer[vraag.id])
+        if isinstance(antwoord, str):
+            return Naspel(stand, vraag, voortgang, antwoord, gebruikt)
+        zet_antwoord(stand, vraag, antwoord)
+        gebruikt[vraag.id] = invoer[vraag.id]
+
+
+def volgende(vl: Vragenlijst, kb: Kennisbank, stand: Stand) -> tuple[Vraag, tuple[int, int]] | None:
+    """The next question and where it stands ([3/17]), or None when nothing is left to ask."""
+    rest = te_stellen(vl, kb, stand)
+    if not rest:
+        return None
+    klaar = beantwoord_aantal(vl, stand)
+    return rest[0], (klaar + 1, klaar + len(rest))
+
+
 def zet_antwoord(stand: Stand, vraag: Vraag, antwoord: Antwoord, *, wis: bool = False) -> None:
     """Record an answer. "Weet ik niet" keeps facts that were already known (a question about two
     facts may be asked for the one still missing), unless `wis`: the user changes the answer."""
@@ -182,7 +224,9 @@ def antwoord_uit_tekst(vraag: Vraag, tekst: str) -> Antwoord | str:
     if vraag.type == "getal":
         if not tekst:
             return ONBEKEND
-        if not tekst.isdigit():
+        # ASCII digits only ('²' is a digit to Python, not to int()), and not a number too long
+        # to read: both said as any other mistyped number
+        if not (tekst.isascii() and tekst.isdigit()) or len(tekst) > 9:
             return (
                 f"Vul een heel getal in van {v.min} tot en met {v.max}, "
                 "of laat het leeg als u het niet weet."
@@ -196,6 +240,24 @@ def antwoord_uit_tekst(vraag: Vraag, tekst: str) -> Antwoord | str:
     if v.max_lengte is not None and len(tekst) > v.max_lengte:
         return f"Dat is te lang: hooguit {v.max_lengte} tekens."
     return Antwoord({str(vraag.meta or vraag.gesprek): tekst})
+
+
+def antwoord_uit_invoer(vraag: Vraag, invoer: str | None) -> Antwoord | str:
+    """An answer from what a form sent (a choice's number, or the typed text), or a Dutch message
+    saying what to give instead. None: nothing was chosen."""
+    if vraag.type != "keuze":
+        return antwoord_uit_tekst(vraag, invoer or "")
+    if invoer is None or not invoer.strip():
+        return "Kies een van de antwoorden om verder te gaan."
+    nummer = invoer.strip()
+    if not (nummer.isascii() and nummer.isdigit() and len(nummer) < 4) or int(nummer) >= len(
+        vraag.keuzes
+    ):
+        return (
+            f"'{nummer[:20]}' is geen van de antwoorden op deze vraag; "
+            f"kies er een van de {len(vraag.keuzes)}."
+        )
+    return antwoord_uit_keuze(vraag, int(nummer))
 
 
 def huidige_keuze(vraag: Vraag, stand: Stand) -> int | None:

@@ -6,11 +6,13 @@ again to go on at the first unanswered question.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -19,15 +21,18 @@ from advies.case.files import lees_casus, schrijf_casus
 from advies.case.model import Casus, Meta
 from advies.case.talk import Notitie
 from advies.engine.advice import Advies
-from advies.errors import AdviesError, Afgebroken
+from advies.errors import AdviesError, Afgebroken, InvoerFout
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.answering import casus_uit_stand, ononderbroken, stand_uit_casus, vul_aan
 from advies.questionnaires.flow import (
+    Antwoord,
     Beantwoorder,
     Stand,
     antwoord_tekst,
     doorloop,
     overzicht,
+    te_stellen,
+    volgende,
     zet_antwoord,
 )
 from advies.questionnaires.model import Vraag, Vragenlijst
@@ -93,8 +98,13 @@ class Intake:
         pad: Path | None,
         map_: Path,
         meld: Callable[[str], None],
+        *,
+        houd_ctrl_c: bool = True,
     ):
+        """`houd_ctrl_c`: hold a Ctrl-C until a save is done (at a terminal); a server stops
+        through its own signal handling, and never mid-request."""
         self.kb, self.vl, self.pad, self.map, self.meld = kb, vl, pad, map_, meld
+        self.houd_ctrl_c = houd_ctrl_c
         self.basis = Casus(meta=Meta(datum=date.today().isoformat()))
         self.nieuw = True
         if pad is not None and pad.exists():
@@ -116,7 +126,7 @@ class Intake:
             self.pad = bestandsnaam(self.map, str(naam))
             self.meld(f"Casusbestand: {self.pad}")
         casus = self._casus(klaar=self.klaar)
-        with ononderbroken():
+        with ononderbroken() if self.houd_ctrl_c else contextlib.nullcontext():
             schrijf_casus(self.pad, casus)
 
     def _casus(self, *, klaar: bool) -> Casus:
@@ -134,12 +144,12 @@ class Intake:
             doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
             while kies is not None:
                 rijen = overzicht(self.vl, self.stand)
-                keuze = kies([(self._label(v), self._antwoord(v)) for v in rijen])
+                keuze = kies([(self.label(v), self._antwoord(v)) for v in rijen])
                 if keuze is None:
                     break
                 vraag = rijen[keuze]
                 gedaan = (
-                    actie(self._label(vraag), self.notities.get(vraag.id)) if actie else "wijzig"
+                    actie(self.label(vraag), self.notities.get(vraag.id)) if actie else "wijzig"
                 )
                 if isinstance(gedaan, Notitie):
                     self.notities[vraag.id] = gedaan
@@ -166,23 +176,84 @@ class Intake:
         tekst = antwoord_tekst(v, self.stand, self.kb)
         return f"{tekst} (met notitie)" if v.id in self.notities else tekst
 
-    def _label(self, v: Vraag) -> str:
+    def label(self, v: Vraag) -> str:
+        """The question's short name on the review screen."""
         if v.label:
             return v.label
         return str(self.kb.feiten[v.feit]["label"]) if v.feit else v.id
 
+    # --- one step at a time: a face that does not hold the run open (the browser) -------------
+
+    def volgende(self) -> tuple[Vraag, tuple[int, int]] | None:
+        """The next question and where it stands, or None when all is asked."""
+        return volgende(self.vl, self.kb, self.stand)
+
+    def rijen(self) -> list[tuple[Vraag, str, str]]:
+        """The review: each answered question with its label and its answer in words."""
+        return [(v, self.label(v), self._antwoord(v)) for v in overzicht(self.vl, self.stand)]
+
+    def vraag(self, vraag_id: str) -> Vraag:
+        """A question that may be answered now: the next one, or one answered before (changed in
+        the review). Anything else is refused, so an old page cannot fill a skipped question."""
+        mogelijk = te_stellen(self.vl, self.kb, self.stand)[:1]
+        mogelijk += overzicht(self.vl, self.stand)
+        for v in mogelijk:
+            if v.id == vraag_id:
+                return v
+        raise InvoerFout(
+            f"de vraag '{vraag_id[:40]}' is nu niet aan de orde; ga verder bij de vraag die de "
+            "intake nu stelt",
+            bestand=str(self.pad) if self.pad else None,
+        )
+
+    def beantwoord(self, vraag: Vraag, antwoord: Antwoord, *, wijzig: bool = False) -> None:
+        """Record one answer and save it at once; `wijzig`: the user changes an earlier answer."""
+        zet_antwoord(self.stand, vraag, antwoord, wis=wijzig)
+        self.bewaar()
+
+    def rond_af(self) -> Casus:
+        """Mark the intake finished (after the review) and save."""
+        self.klaar = True
+        self.bewaar()
+        return self.casus()
+
+    def casus(self) -> Casus:
+        return self._casus(klaar=self.klaar)
+
+
+@dataclass(frozen=True)
+class OordeelKort:
+    """The verdict so far, with what it rests on: the line after an intake, the panel beside it."""
+
+    verdict: str
+    label: str
+    zin: str
+    kop: str  # what the points are: conditions, what fits better, what to answer first
+    punten: tuple[str, ...] = ()
+    scheiding: str = ", "  # between the points on one line
+
+
+def oordeel_kort(advies: Advies, kb: Kennisbank) -> OordeelKort:
+    basis = {"verdict": advies.verdict, "label": advies.verdict_label, "zin": advies.verdict_zin}
+    if advies.verdict == "no_go" and advies.alternatief:
+        return OordeelKort(
+            **basis, kop="Wat beter past", punten=tuple(a.naam for a in advies.alternatief)
+        )
+    if advies.verdict == "go_onder_voorwaarden":
+        titels = tuple((b.toezegging or b.titel).rstrip(".") for b in advies.voorwaarden)
+        return OordeelKort(**basis, kop="Voorwaarden", punten=titels, scheiding="; ")
+    if advies.verdict == "onvoldoende_informatie":
+        labels = tuple(
+            str(kb.feiten[v.feit]["label"]).lower() for v in advies.open_vragen if v.beslissend
+        )
+        return OordeelKort(**basis, kop="Eerst te beantwoorden", punten=labels)
+    return OordeelKort(**basis, kop="")
+
 
 def oordeelregel(advies: Advies, kb: Kennisbank) -> str:
     """The verdict in one line, with what it rests on (the full advice is one command away)."""
-    regel = f"Oordeel: {advies.verdict_label.upper()}"
-    if advies.verdict == "no_go" and advies.alternatief:
-        return f"{regel}; wat beter past: {', '.join(a.naam for a in advies.alternatief)}"
-    if advies.verdict == "go_onder_voorwaarden":
-        titels = "; ".join((b.toezegging or b.titel).rstrip(".") for b in advies.voorwaarden)
-        return f"{regel}; voorwaarden: {titels}"
-    if advies.verdict == "onvoldoende_informatie":
-        labels = [
-            str(kb.feiten[v.feit]["label"]).lower() for v in advies.open_vragen if v.beslissend
-        ]
-        return f"{regel}; eerst te beantwoorden: {', '.join(labels)}"
-    return regel
+    kort = oordeel_kort(advies, kb)
+    regel = f"Oordeel: {kort.label.upper()}"
+    if not kort.kop:
+        return regel
+    return f"{regel}; {kort.kop.lower()}: {kort.scheiding.join(kort.punten)}"

@@ -7,6 +7,7 @@ in `prompts`. Nothing here talks to the user.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -249,37 +250,80 @@ def controleer_antwoord(
                 )
 
 
-def waarom(
+@dataclass(frozen=True)
+class Reden:
+    """One thing an answer counts for: a finding or key condition, with its sources."""
+
+    tekst: str
+    bron: str
+
+
+@dataclass(frozen=True)
+class Waarom:
+    """Why we ask a question, as parts a face lays out: the terminal as lines, a page as a list."""
+
+    uitleg: str | None = None  # a descriptive question's own reason; None for a fact
+    redenen: tuple[Reden, ...] = ()
+    voorstel: str = ""  # the parts of the proposal it feeds: "de werkvormen, de begeleidingsvorm"
+    niet_meer: bool = False  # with what is known, the answer no longer changes the advice
+
+    def als_tekst(self) -> str:
+        if self.uitleg is not None:
+            return self.uitleg
+        regels = ["Het antwoord telt mee voor:"]
+        for r in self.redenen:
+            regels += [f"  - {r.tekst}", f"    bron: {r.bron}"]
+        if self.voorstel:
+            regels.append(f"  - het voorstel: {self.voorstel}")
+        if self.niet_meer:
+            regels.append(NIET_MEER)
+        return "\n".join(regels)
+
+
+NIET_MEER = "Met wat al bekend is, verandert dit antwoord het advies niet meer."
+
+
+def waarom_delen(
     vraag: Vraag,
     kb: Kennisbank,
     nog_van_belang: list[str] | None = None,
     publiek: str = "coach",
-) -> str:
+) -> Waarom:
     """Why we ask this, derived from the rules that read the fact, so it cannot drift from them.
 
     `nog_van_belang` are the ids of the rules that still need the answer, given what is known.
     A manager reads it without the rules' codes and weights.
     """
     if vraag.omschrijvend:
-        return vraag.waarom or ""
+        return Waarom(uitleg=vraag.waarom or "")
     lezers = [r for r in kb.regels() if set(r.feiten) & set(vraag.vult)]
     bevindingen = [r for r in lezers if isinstance(r, Bevindingsregel)]
     sleutels = [r for r in lezers if isinstance(r, Sleutelvoorwaarde)]
     overig = dict.fromkeys(_OVERIG[r.categorie] for r in lezers if r.categorie in _OVERIG)
-    regels = ["Het antwoord telt mee voor:"]
+    redenen = []
     for b in bevindingen:
         if b.publiek == "coach" and publiek != "coach":
             continue
         soort = "indicatie" if b.ernst is None else b.ernst
         gewicht = f"({b.code}, {soort})" if publiek == "coach" else f"({_GEWICHT[soort]})"
-        regels += [f"  - {b.titel} {gewicht}", f"    bron: {bronnen_tekst(b.bronnen)}"]
+        redenen.append(Reden(f"{b.titel} {gewicht}", bronnen_tekst(b.bronnen)))
     for s in sleutels:
-        regels += [f"  - de sleutelvoorwaarde {s.naam}", f"    bron: {bronnen_tekst(s.bronnen)}"]
-    if overig:
-        regels.append("  - het voorstel: " + ", ".join(overig))
-    if nog_van_belang is not None and not nog_van_belang:
-        regels.append("Met wat al bekend is, verandert dit antwoord het advies niet meer.")
-    return "\n".join(regels)
+        redenen.append(Reden(f"de sleutelvoorwaarde {s.naam}", bronnen_tekst(s.bronnen)))
+    return Waarom(
+        redenen=tuple(redenen),
+        voorstel=", ".join(overig),
+        niet_meer=nog_van_belang is not None and not nog_van_belang,
+    )
+
+
+def waarom(
+    vraag: Vraag,
+    kb: Kennisbank,
+    nog_van_belang: list[str] | None = None,
+    publiek: str = "coach",
+) -> str:
+    """`waarom_delen` as the terminal prints it."""
+    return waarom_delen(vraag, kb, nog_van_belang, publiek).als_tekst()
 
 
 _GEWICHT = {

@@ -38,6 +38,22 @@ WOORD: dict[Status, str] = {
     "onbekend": "onbekend",
     "niet_vervuld": "staat in de weg",
 }
+# the headings and notes of the result, shared by every face (terminal, browser)
+KOP_VOORWAARDEN = "Sleutelvoorwaarden"
+KOP_EERST = "Regel dit eerst"
+KOP_COACH = "Bespreek met een coach"
+ALLES_IN_ORDE = "Alle sleutelvoorwaarden zijn in orde."
+GEEN_ONDERWERPEN = "Hoe de groep start: welke werkvorm, welke begeleiding, welke afspraken."
+EERST_UITLEG: dict[str, str] = {
+    "blokkade": "staat een start in de weg",
+    "onbekend": "nog onbekend: zoek dit eerst uit",
+    "te_regelen": "regel dit bij de start",
+}
+COACH_KOPPEN: dict[str, str] = {
+    "bezwaar": "Waarom intervisie hier niet past",
+    "voorwaarde": "Voorwaarden waar een coach op zal staan",
+    "open_vraag": "Open vragen",
+}
 # what to arrange first: what stands in the way, then what a coach will ask, then what is unknown
 _VOLGORDE = {"niet_vervuld": 0, "voorwaarde": 1, "onbekend": 2, "te_regelen": 3}
 SECTIE = "zelfcheck"
@@ -237,6 +253,14 @@ def _wrap(tekst: str, inspringen: str, vervolg: str | None = None) -> list[str]:
     )
 
 
+def met_coach_per_soort(z: Zelfcheck) -> list[tuple[str, list[Gespreksonderwerp]]]:
+    """What to discuss with a coach under its headings, leaving out empty ones."""
+    groepen = [
+        (kop, [o for o in z.met_coach if o.soort == soort]) for soort, kop in COACH_KOPPEN.items()
+    ]
+    return [(kop, onderwerpen) for kop, onderwerpen in groepen if onderwerpen]
+
+
 def balk(z: Zelfcheck) -> str:
     """A bar readable without colour: ● met, ○ unknown, ✗ not met."""
     return "[" + "".join(TEKEN[s] * z.telling[s] for s in WOORD) + "]"
@@ -248,20 +272,15 @@ def als_tekst(z: Zelfcheck) -> str:
     if z.alternatief:
         regels.append("  Wat beter past: " + ", ".join(z.alternatief))
     telling = ", ".join(f"{t[s]} {WOORD[s]}" for s in WOORD if t[s] or s == "vervuld")
-    regels += ["", f"Sleutelvoorwaarden  {balk(z)}  {telling}"]
+    regels += ["", f"{KOP_VOORWAARDEN}  {balk(z)}  {telling}"]
     breedte = max(len(w) for w in WOORD.values())
     for v in z.voorwaarden:
         regels.append(f"  {TEKEN[v.status]} {WOORD[v.status]:<{breedte}}  {v.naam}")
-    regels += ["", "Regel dit eerst"]
+    regels += ["", KOP_EERST]
     if not z.eerst_regelen:
-        regels.append("  Alle sleutelvoorwaarden zijn in orde.")
-    uitleg = {
-        "blokkade": " (staat een start in de weg)",
-        "onbekend": " (nog onbekend: zoek dit eerst uit)",
-        "te_regelen": " (regel dit bij de start)",
-    }
+        regels.append(f"  {ALLES_IN_ORDE}")
     for i, a in enumerate(z.eerst_regelen, start=1):
-        extra = uitleg.get(a.status, "")
+        extra = f" ({EERST_UITLEG[a.status]})" if a.status in EERST_UITLEG else ""
         regels.append(f"  {i}. {a.naam}{extra}")
         regels += _wrap(a.tekst, "     ")
         for antwoord in a.uw_antwoord:
@@ -269,24 +288,16 @@ def als_tekst(z: Zelfcheck) -> str:
                 f'U antwoordde "{antwoord.antwoord}" op: {antwoord.vraag}', "     ", "       "
             )
         regels += _wrap("Bron: " + bronnen_tekst(a.bronnen[:2]), "     ", "       ")
-    regels += ["", "Bespreek met een coach"]
-    kop = {
-        "bezwaar": "Waarom intervisie hier niet past",
-        "voorwaarde": "Voorwaarden waar een coach op zal staan",
-        "open_vraag": "Open vragen",
-    }
-    for soort in ("bezwaar", "voorwaarde", "open_vraag"):
-        onderwerpen = [o for o in z.met_coach if o.soort == soort]
-        if not onderwerpen:
-            continue
-        regels.append(f"  {kop[soort]}:")
+    regels += ["", KOP_COACH]
+    for kop, onderwerpen in met_coach_per_soort(z):
+        regels.append(f"  {kop}:")
         for o in onderwerpen:
-            if soort == "open_vraag":
+            if o.soort == "open_vraag":
                 regels += _wrap(o.titel, "  - ", "    ")
             else:
                 regels += _wrap(f"{o.titel}. {o.tekst}", "  - ", "    ")
     if not z.met_coach:
-        regels.append("  Hoe de groep start: welke werkvorm, welke begeleiding, welke afspraken.")
+        regels.append(f"  {GEEN_ONDERWERPEN}")
     regels += ["", f"advies, regels {z.kennisbank_versie}", ""]
     return "\n".join(regels)
 

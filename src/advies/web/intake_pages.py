@@ -1,0 +1,166 @@
+"""The intake in the browser: one question per page, saved to the case file after every answer
+(the file is the only state, as at the terminal, so a closed tab or a reload loses nothing), a
+review where any answer can be changed, and the verdict so far beside every question.
+
+Every form is a plain POST followed by a redirect (post/redirect/get); htmx only swaps the page's
+content instead of loading it whole.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from advies.engine.evaluation import evalueer
+from advies.questionnaires.case_folder import casus_in_map
+from advies.questionnaires.flow import antwoord_uit_invoer
+from advies.questionnaires.intake import Intake, casusmap, oordeel_kort
+from advies.questionnaires.model import Vraag
+from advies.web.context import (
+    casus_url,
+    formulier,
+    instellingen,
+    kennisbank,
+    stil,
+    vragenlijst,
+)
+from advies.web.questions import formulierwaarde, vraagveld
+from advies.web.rendering import pagina
+
+ONGELDIG = 422  # the form arrived, but its answer cannot be used: shown again with the message
+
+
+def _intake(request: Request, naam: str | None) -> Intake:
+    kb = kennisbank(request)
+    map_ = casusmap(instellingen(request).map)
+    pad = casus_in_map(map_, naam) if naam is not None else None
+    return Intake(kb, vragenlijst(request, "intake"), pad, map_, stil, houd_ctrl_c=False)
+
+
+def _naam(run: Intake) -> str | None:
+    return run.pad.stem if run.pad is not None else None
+
+
+def _paneel(run: Intake) -> object:
+    return oordeel_kort(evalueer(run.casus(), run.kb, wat_als=False), run.kb)
+
+
+def _vraagpagina(
+    request: Request,
+    run: Intake,
+    vraag: Vraag,
+    voortgang: tuple[int, int] | None,
+    *,
+    wijzig: bool = False,
+    fout: str | None = None,
+    invoer: str | None = None,
+) -> Response:
+    naam = _naam(run)
+    actie = casus_url("intake", naam, "antwoord") if naam else "/intake/nieuw"
+    titel = str(run.stand.meta.get("naam") or "Nieuwe intake")
+    return pagina(
+        request,
+        "vraag.html",
+        f"{vraag.tekst} · {titel}",
+        status=ONGELDIG if fout else 200,
+        casustitel=titel,
+        veld=vraagveld(
+            run.kb, run.vl, vraag, run.stand, voortgang=voortgang, fout=fout, invoer=invoer
+        ),
+        actie=actie,
+        methode="post",
+        wijzig=wijzig,
+        paneel=_paneel(run) if naam else None,
+        overzicht_url=casus_url("intake", naam, "overzicht") if naam else None,
+        inleiding=run.vl.inleiding if naam is None else None,
+        knop="Opslaan en terug naar het overzicht" if wijzig else "Volgende",
+    )
+
+
+async def nieuw(request: Request) -> Response:
+    """A new intake starts with the question the case file is named after."""
+    run = _intake(request, None)
+    volgende = run.volgende()
+    assert volgende is not None  # an empty case always has questions
+    return _vraagpagina(request, run, *volgende)
+
+
+async def volgende_vraag(request: Request) -> Response:
+    """Go on where the intake stands: the first open question, or the review when all is asked."""
+    run = _intake(request, request.path_params["naam"])
+    volgende = run.volgende()
+    if volgende is None:
+        return RedirectResponse(casus_url("intake", _naam(run) or "", "overzicht"), 303)
+    return _vraagpagina(request, run, *volgende)
+
+
+async def wijzig_vraag(request: Request) -> Response:
+    """An earlier answer, asked again with what was answered chosen."""
+    run = _intake(request, request.path_params["naam"])
+    vraag = run.vraag(request.path_params["vraag"])
+    return _vraagpagina(request, run, vraag, None, wijzig=True)
+
+
+async def beantwoord(request: Request) -> Response:
+    """Record one answer (new intake: it creates the case file), then show what comes next."""
+    gegevens = await formulier(request)
+    naam = request.path_params.get("naam")
+    run = _intake(request, naam)
+    wijzig = formulierwaarde(gegevens, "wijzig") == "1"
+    vraag = run.vraag(formulierwaarde(gegevens, "vraag") or "")
+    invoer = formulierwaarde(gegevens, "antwoord")
+    antwoord = antwoord_uit_invoer(vraag, invoer)
+    if isinstance(antwoord, str):
+        volgende = None if wijzig else run.volgende()
+        voortgang = volgende[1] if volgende and volgende[0].id == vraag.id else None
+        return _vraagpagina(
+            request, run, vraag, voortgang, wijzig=wijzig, fout=antwoord, invoer=invoer
+        )
+    run.beantwoord(vraag, antwoord, wijzig=wijzig)
+    if run.pad is None:
+        return _vraagpagina(
+            request, run, vraag, None, fout="Geef de casus eerst een naam.", invoer=invoer
+        )
+    return RedirectResponse(casus_url("intake", run.pad.stem), 303)
+
+
+async def overzicht(request: Request) -> Response:
+    """The review: every answer, each with a link to change it; finish when nothing is open."""
+    run = _intake(request, request.path_params["naam"])
+    naam = _naam(run) or ""
+    volgende = run.volgende()
+    rijen = [
+        {"label": label, "antwoord": tekst, "url": casus_url("intake", naam, "vraag", v.id)}
+        for v, label, tekst in run.rijen()
+    ]
+    titel = str(run.stand.meta.get("naam") or naam)
+    return pagina(
+        request,
+        "overzicht.html",
+        f"Overzicht · {titel}",
+        casustitel=titel,
+        rijen=rijen,
+        open_vragen=_open_tekst(volgende[1][1] - volgende[1][0] + 1 if volgende else 0),
+        verder_url=casus_url("intake", naam),
+        klaar_url=casus_url("intake", naam, "klaar"),
+        advies_url=casus_url("advies", naam),
+        klaar=run.klaar,
+        paneel=_paneel(run),
+    )
+
+
+def _open_tekst(aantal: int) -> str:
+    if not aantal:
+        return ""
+    return "Er staat nog 1 vraag open." if aantal == 1 else f"Er staan nog {aantal} vragen open."
+
+
+async def rond_af(request: Request) -> Response:
+    """Done: the intake is marked finished in the case file, and the advice is shown."""
+    await formulier(request)
+    run = _intake(request, request.path_params["naam"])
+    naam = _naam(run) or ""
+    if run.volgende() is not None:
+        return RedirectResponse(casus_url("intake", naam), 303)
+    run.rond_af()
+    return RedirectResponse(casus_url("advies", naam), 303)

@@ -1,0 +1,169 @@
+"""Fixtures for the web interface: an app with the framework's test client (in process), and for
+the end-to-end tests the real `advies web` in a subprocess with Debian's Chromium driven by
+Playwright. Nothing here sleeps: every wait is for a condition, with a time limit."""
+
+from __future__ import annotations
+
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from advies.knowledge.model import Kennisbank
+from advies.web.access import Instellingen
+from advies.web.app import maak_app
+
+ROOT = Path(__file__).resolve().parents[2]
+VOORBEELDEN = ROOT / "voorbeelden"
+ADVIES = Path(sys.executable).parent / "advies"
+SCHERMAFDRUKKEN = Path(__file__).parent / "schermafdrukken"  # git-ignored; looked at by people
+POORT = 8123
+TOKEN = "test-sleutel-van-deze-sessie"
+CHROMIUM = os.environ.get("ADVIES_CHROMIUM", "/usr/bin/chromium")
+# Chromium as root in a container: no sandbox; and no calls home (the network is closed here)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture
+def casusmap(tmp_path: Path) -> Path:
+    map_ = tmp_path / "casussen"
+    map_.mkdir(mode=0o700)
+    return map_
+
+
+@pytest.fixture
+def instellingen(casusmap: Path) -> Instellingen:
+    return Instellingen(map=casusmap, poort=POORT, token=TOKEN)
+
+
+@pytest.fixture
+def anoniem(instellingen: Instellingen, kb: Kennisbank) -> Iterator[TestClient]:
+    """A client of the app that has not logged in."""
+    with TestClient(
+        maak_app(instellingen, kb), base_url=f"http://127.0.0.1:{POORT}", follow_redirects=False
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def client(anoniem: TestClient) -> TestClient:
+    """A client logged in through the printed address, as a browser would be."""
+    antwoord = anoniem.get(f"/inloggen?token={TOKEN}")
+    assert antwoord.status_code == 303
+    return anoniem
+
+
+def csrf(instellingen: Instellingen) -> str:
+    return instellingen.csrf
+
+
+# --- end to end -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    adres: str  # the printed address, with the token
+    basis: str  # http://127.0.0.1:PORT
+    map: Path
+    proces: subprocess.Popen[str]
+
+
+def _lees_tot(proces: subprocess.Popen[str], teken: str, limiet: float) -> list[str]:
+    """Lines of the process's output until one contains `teken` (waits for output, not time)."""
+    assert proces.stdout is not None
+    kiezer = selectors.DefaultSelector()
+    kiezer.register(proces.stdout, selectors.EVENT_READ)
+    regels: list[str] = []
+    einde = time.monotonic() + limiet
+    while time.monotonic() < einde:
+        if not kiezer.select(timeout=einde - time.monotonic()):
+            break
+        regel = proces.stdout.readline()
+        if not regel:
+            break
+        regels.append(regel.rstrip("\n"))
+        if teken in regel:
+            return regels
+    raise AssertionError(f"'{teken}' kwam niet binnen {limiet} s; uitvoer: {regels}")
+
+
+def start_server(map_: Path, *extra: str) -> Server:
+    omgeving = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    omgeving.pop("DISPLAY", None)
+    proces = subprocess.Popen(
+        [str(ADVIES), "web", "--map", str(map_), "--geen-browser", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=omgeving,
+    )
+    regels = _lees_tot(proces, "token=", 30)
+    adres = regels[-1].split(": ", 1)[1].strip()
+    return Server(adres, adres.split("/inloggen")[0], map_, proces)
+
+
+def stop_server(server: Server) -> tuple[int, str, str]:
+    """Ctrl-C, as a user stops it; the exit code and what it printed after."""
+    server.proces.send_signal(signal.SIGINT)
+    uit, fout = server.proces.communicate(timeout=30)
+    return server.proces.returncode, uit, fout
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium ontbreekt ({CHROMIUM}); .ci/run installeert het")
+        pytest.skip(f"Chromium ontbreekt ({CHROMIUM}): apt-get install -y chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[Server]:
+    map_ = tmp_path_factory.mktemp("web-casussen")
+    shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", map_ / "ilse-coordinatoren.yaml")
+    s = start_server(map_)
+    yield s
+    if s.proces.poll() is None:
+        stop_server(s)
+
+
+@pytest.fixture
+def downloads(tmp_path: Path) -> Path:
+    return tmp_path
+
+
+def schermafdruk(pagina: Any, naam: str) -> Path:
+    SCHERMAFDRUKKEN.mkdir(exist_ok=True)
+    pad = SCHERMAFDRUKKEN / f"{naam}.png"
+    pagina.screenshot(path=str(pad), full_page=True)
+    return pad
