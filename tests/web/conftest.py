@@ -19,7 +19,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from advies.case.files import lees_casus
+from advies.case.model import Casus
 from advies.knowledge.model import Kennisbank
+from advies.questionnaires.model import Vraag, Vragenlijst, laad_vragenlijst
 from advies.web.access import Instellingen
 from advies.web.app import maak_app
 
@@ -167,3 +170,42 @@ def schermafdruk(pagina: Any, naam: str) -> Path:
     pad = SCHERMAFDRUKKEN / f"{naam}.png"
     pagina.screenshot(path=str(pad), full_page=True)
     return pad
+
+
+# --- answering as a user would ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def ilse(kb: Kennisbank) -> Casus:
+    return lees_casus(kb, VOORBEELDEN / "ilse-coordinatoren.yaml")
+
+
+@pytest.fixture(scope="session")
+def intake_vl(kb: Kennisbank) -> Vragenlijst:
+    return laad_vragenlijst(kb, "intake")
+
+
+@pytest.fixture(scope="session")
+def zelfcheck_vl(kb: Kennisbank) -> Vragenlijst:
+    return laad_vragenlijst(kb, "zelfcheck")
+
+
+def keuze_voor(vraag: Vraag, casus: Casus) -> int:
+    """The number of the choice that gives the case's answer ("Weet ik niet" if it has none)."""
+    for i, k in enumerate(vraag.keuzes):
+        zet = {vraag.feit: k.waarde} if vraag.feit else k.feiten
+        if not k.onbekend and all(
+            f in casus.antwoorden and casus.antwoorden[f] == w for f, w in zet.items()
+        ):
+            return i
+    return next(i for i, k in enumerate(vraag.keuzes) if k.onbekend)
+
+
+def invoer_voor(vraag: Vraag, casus: Casus) -> str:
+    """What a form sends for the case's answer: a choice's number, or the typed text."""
+    if vraag.meta is not None:
+        return str(getattr(casus.meta, vraag.meta) or "")
+    if vraag.keuzes:
+        return str(keuze_voor(vraag, casus))
+    waarde = casus.antwoorden.get(str(vraag.feit))
+    return "" if waarde is None else str(waarde)
