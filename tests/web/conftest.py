@@ -43,6 +43,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    # a foreign name that resolves to this machine, as in a DNS-rebinding attack
+    "--host-resolver-rules=MAP rebinding.test 127.0.0.1",
 ]
 
 
@@ -87,26 +89,28 @@ class Server:
     adres: str  # the printed address, with the token
     basis: str  # http://127.0.0.1:PORT
     map: Path
-    proces: subprocess.Popen[str]
+    proces: subprocess.Popen[bytes]
 
 
-def _lees_tot(proces: subprocess.Popen[str], teken: str, limiet: float) -> list[str]:
-    """Lines of the process's output until one contains `teken` (waits for output, not time)."""
+def _lees_tot(proces: subprocess.Popen[bytes], teken: str, limiet: float) -> list[str]:
+    """Lines of the process's output until one contains `teken`: waits for output, not for time
+    (read from the pipe itself, so no line hides in a buffer the selector cannot see)."""
     assert proces.stdout is not None
     kiezer = selectors.DefaultSelector()
     kiezer.register(proces.stdout, selectors.EVENT_READ)
-    regels: list[str] = []
+    gelezen = b""
     einde = time.monotonic() + limiet
     while time.monotonic() < einde:
         if not kiezer.select(timeout=einde - time.monotonic()):
             break
-        regel = proces.stdout.readline()
-        if not regel:
+        stuk = os.read(proces.stdout.fileno(), 65536)
+        if not stuk:
             break
-        regels.append(regel.rstrip("\n"))
-        if teken in regel:
+        gelezen += stuk
+        regels = gelezen.decode("utf-8", "replace").splitlines()
+        if any(teken in r for r in regels):
             return regels
-    raise AssertionError(f"'{teken}' kwam niet binnen {limiet} s; uitvoer: {regels}")
+    raise AssertionError(f"'{teken}' kwam niet binnen {limiet} s; uitvoer: {gelezen!r}")
 
 
 def start_server(map_: Path, *extra: str) -> Server:
@@ -116,11 +120,10 @@ def start_server(map_: Path, *extra: str) -> Server:
         [str(ADVIES), "web", "--map", str(map_), "--geen-browser", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
         env=omgeving,
     )
     regels = _lees_tot(proces, "token=", 30)
-    adres = regels[-1].split(": ", 1)[1].strip()
+    adres = next(r for r in regels if "token=" in r).split(": ", 1)[1].strip()
     return Server(adres, adres.split("/inloggen")[0], map_, proces)
 
 
@@ -128,7 +131,7 @@ def stop_server(server: Server) -> tuple[int, str, str]:
     """Ctrl-C, as a user stops it; the exit code and what it printed after."""
     server.proces.send_signal(signal.SIGINT)
     uit, fout = server.proces.communicate(timeout=30)
-    return server.proces.returncode, uit, fout
+    return server.proces.returncode, uit.decode(), fout.decode()
 
 
 @pytest.fixture(scope="session")

@@ -129,7 +129,7 @@ def test_every_answer_carries_the_security_headers(client: TestClient) -> None:
         assert "default-src 'self'" in CSP and "script-src 'self'" in CSP
         assert "unsafe" not in CSP
         assert koppen["x-content-type-options"] == "nosniff"
-        assert koppen["referrer-policy"] == "no-referrer"
+        assert koppen["referrer-policy"] == "same-origin"
         assert koppen["x-frame-options"] == "DENY"
     assert client.get("/").headers["cache-control"] == "no-store"
 
@@ -148,9 +148,7 @@ def test_pages_load_nothing_from_outside(client: TestClient) -> None:
 
 
 def test_a_request_body_over_the_limit_is_refused(client: TestClient) -> None:
-    antwoord = client.post(
-        "/api/beoordeel", content=b"a: " + b"x" * (MAX_VERZOEK + 10), headers={}
-    )
+    antwoord = client.post("/api/beoordeel", content=b"a: " + b"x" * (MAX_VERZOEK + 10), headers={})
     assert antwoord.status_code == 413
     assert "te groot" in antwoord.json()["fout"]
 

@@ -88,7 +88,9 @@ def test_the_json_download_is_the_contract(
     assert json.loads(antwoord.text) == json.loads(evalueer(ilse, kb).model_dump_json())
 
 
-@pytest.mark.parametrize("pad", ["/advies/ilse/download/exe", "/advies/ilse/download/pdf?voor=baas"])
+@pytest.mark.parametrize(
+    "pad", ["/advies/ilse/download/exe", "/advies/ilse/download/pdf?voor=baas"]
+)
 def test_an_unknown_download_is_not_found_in_dutch(
     client: TestClient, met_ilse: Instellingen, pad: str
 ) -> None:
@@ -213,7 +215,10 @@ def test_a_bug_is_worded_as_one_without_a_traceback(
     antwoord = client.get("/advies/ilse")
     assert antwoord.status_code == 500
     tekst = html.unescape(antwoord.text)
-    assert "interne fout in advies (RuntimeError: kapotte regel); meld dit aan de ontwikkelaars" in tekst
+    assert (
+        "interne fout in advies (RuntimeError: kapotte regel); meld dit aan de ontwikkelaars"
+        in tekst
+    )
     assert "Traceback" not in tekst and 'File "' not in tekst
     assert antwoord.headers["content-security-policy"].startswith("default-src 'self'")
 

@@ -221,7 +221,12 @@ def test_a_number_out_of_range_is_asked_again_with_what_was_typed(
     shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", instellingen.map / "ilse.yaml")
     antwoord = client.post(
         "/intake/ilse/antwoord",
-        data={"csrf": instellingen.csrf, "vraag": "groepsgrootte", "antwoord": invoer, "wijzig": "1"},
+        data={
+            "csrf": instellingen.csrf,
+            "vraag": "groepsgrootte",
+            "antwoord": invoer,
+            "wijzig": "1",
+        },
     )
     assert antwoord.status_code == 422
     assert melding in html.unescape(antwoord.text)
@@ -233,7 +238,9 @@ def test_a_question_that_is_not_asked_now_cannot_be_answered(
 ) -> None:
     pad = begin(client, instellingen)
     for vraag in ("bestaat_niet", "groepsgrootte"):  # unknown, and one not yet asked
-        antwoord = post(client, instellingen, f"/intake/{pad.stem}/antwoord", vraag=vraag, antwoord="6")
+        antwoord = post(
+            client, instellingen, f"/intake/{pad.stem}/antwoord", vraag=vraag, antwoord="6"
+        )
         assert antwoord.status_code == 400  # type: ignore[attr-defined]
         assert "is nu niet aan de orde" in antwoord.text  # type: ignore[attr-defined]
     assert "groepsgrootte" not in lees_casus(kb, pad).antwoorden

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -16,6 +15,7 @@ from advies.cli.questionnaire_commands import casussen, gesprek, intake, zelfche
 from advies.cli.report_command import rapport
 from advies.error_handling import melding
 from advies.errors import AdviesError
+
 
 class _Commandos(TyperGroup):
     """The built-in commands, and those another face registers as an entry point in the group
@@ -37,11 +37,12 @@ class _Commandos(TyperGroup):
                 los.command(punt.name)(punt.load())
                 self.add_command(typer.main.get_command(los), punt.name)
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    # typer's own (vendored) click types are private: Any for the context and the command
+    def list_commands(self, ctx: Any) -> list[str]:
         self._laad_uitbreidingen()
         return super().list_commands(ctx)
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         gevonden = super().get_command(ctx, cmd_name)
         if gevonden is None:
             self._laad_uitbreidingen()

@@ -66,7 +66,7 @@ async def advies(request: Request) -> Response:
             "links": [
                 {
                     "label": label,
-                    "beschrijving": f"{label} {PUBLIEK[voor]}",
+                    "beschrijving": f"{label}, {PUBLIEK[voor].lower()}",
                     "url": casus_url("advies", naam, "download", f"{formaat}?voor={voor}"),
                 }
                 for formaat, (label, _, _) in FORMATEN.items()
