@@ -7,6 +7,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from advies.web.access import CSP, MAX_VERZOEK, Instellingen
+
 from .conftest import POORT, TOKEN
 
 PAGINAS = ["/", "/intake/nieuw", "/zelfcheck", "/static/advies.css", "/static/htmx.min.js"]

@@ -284,7 +284,7 @@ class _Aanvaller(http.server.BaseHTTPRequestHandler):
 
     doel = ""
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         html = (
             '<!DOCTYPE html><html><body><form method="post" action="'
             f'{self.doel}/intake/nieuw"><input name="vraag" value="naam">'

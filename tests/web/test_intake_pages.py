@@ -15,8 +15,8 @@ from starlette.testclient import TestClient
 
 from advies.case.files import lees_casus
 from advies.case.model import Casus
-from advies.knowledge.model import Kennisbank
 from advies.engine.evaluation import evalueer
+from advies.knowledge.model import Kennisbank
 from advies.questionnaires.flow import Antwoord, Stand, antwoord_uit_invoer, doorloop
 from advies.questionnaires.model import Vraag, Vragenlijst
 from advies.web.access import Instellingen
@@ -148,7 +148,7 @@ def test_the_review_lists_every_answer_and_an_answer_can_be_changed(
     na = client.get("/intake/ilse/overzicht")
     assert "Nee, meedoen is verplicht" in na.text
     verdict = evalueer(lees_casus(kb, pad), kb, wat_als=False).verdict_label
-    assert f'<p class="verdict verdict-' in na.text and verdict in na.text
+    assert '<p class="verdict verdict-' in na.text and verdict in na.text
 
     klaar = post(client, instellingen, "/intake/ilse/klaar")
     assert klaar.headers["location"] == "/advies/ilse"  # type: ignore[attr-defined]

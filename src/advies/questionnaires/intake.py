@@ -234,20 +234,21 @@ class OordeelKort:
 
 
 def oordeel_kort(advies: Advies, kb: Kennisbank) -> OordeelKort:
-    basis = {"verdict": advies.verdict, "label": advies.verdict_label, "zin": advies.verdict_zin}
+    kop, scheiding = "", ", "
+    punten: tuple[str, ...] = ()
     if advies.verdict == "no_go" and advies.alternatief:
-        return OordeelKort(
-            **basis, kop="Wat beter past", punten=tuple(a.naam for a in advies.alternatief)
-        )
-    if advies.verdict == "go_onder_voorwaarden":
-        titels = tuple((b.toezegging or b.titel).rstrip(".") for b in advies.voorwaarden)
-        return OordeelKort(**basis, kop="Voorwaarden", punten=titels, scheiding="; ")
-    if advies.verdict == "onvoldoende_informatie":
-        labels = tuple(
+        kop, punten = "Wat beter past", tuple(a.naam for a in advies.alternatief)
+    elif advies.verdict == "go_onder_voorwaarden":
+        kop, scheiding = "Voorwaarden", "; "
+        punten = tuple((b.toezegging or b.titel).rstrip(".") for b in advies.voorwaarden)
+    elif advies.verdict == "onvoldoende_informatie":
+        kop = "Eerst te beantwoorden"
+        punten = tuple(
             str(kb.feiten[v.feit]["label"]).lower() for v in advies.open_vragen if v.beslissend
         )
-        return OordeelKort(**basis, kop="Eerst te beantwoorden", punten=labels)
-    return OordeelKort(**basis, kop="")
+    return OordeelKort(
+        advies.verdict, advies.verdict_label, advies.verdict_zin, kop, punten, scheiding
+    )
 
 
 def oordeelregel(advies: Advies, kb: Kennisbank) -> str:

@@ -130,10 +130,10 @@ class Toegang:
 
         try:
             await self.app(scope, self._begrensd(receive), volg)
-        except Exception as fout:  # a bug: plain words for the user, no traceback anywhere
+        except Exception as bug:  # plain words for the user, no traceback anywhere
             if begonnen:
                 raise
-            await (await self.weiger(scope, fout))(scope, receive, send)
+            await (await self.weiger(scope, bug))(scope, receive, send)
 
     def _fout(self, scope: Scope, koppen: Headers) -> AdviesError | None:
         if koppen.get("host") not in self.inst.hosts:
