@@ -13,9 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from advies.errors import AdviesError
-from advies.questionnaires.intake import casusmap
 from advies.web.access import Instellingen
-from advies.web.app import maak_app
 
 HOST = "127.0.0.1"  # loopback only: nothing outside this computer can connect
 
@@ -46,29 +44,36 @@ def open_socket(poort: int) -> socket.socket:
 
 def draai(map_: Path | None, poort: int, *, browser: bool, meld: Callable[[str], None]) -> None:
     """Serve until Ctrl-C (which arrives as KeyboardInterrupt once the server has stopped)."""
-    import uvicorn
+    from advies.questionnaires.intake import casusmap
 
     sock = open_socket(poort)
-    inst = Instellingen(map=casusmap(map_), poort=sock.getsockname()[1])
-    app = maak_app(inst)
+    try:
+        inst = Instellingen(map=casusmap(map_), poort=sock.getsockname()[1])
+        openen = browser and heeft_scherm()
+        meld("advies web draait, alleen op deze computer.")
+        meld(f"{'Uw browser opent' if openen else 'Open in uw browser'}: {inst.adres}")
+        meld(f"Casusmap: {inst.map}")
+        meld("Stoppen: Ctrl-C")
+        if openen:
+            # the socket already listens: the browser's first request waits for the server, and
+            # the browser starts while the server loads (knowledge base, engine, templates)
+            webbrowser.open(inst.adres)
+        _serveer(inst, sock)
+    finally:
+        sock.close()
+
+
+def _serveer(inst: Instellingen, sock: socket.socket) -> None:
+    import uvicorn
+
+    from advies.web.app import maak_app
+
     config = uvicorn.Config(
-        app,
+        maak_app(inst),
         log_level="warning",
         access_log=False,  # addresses name cases: nothing about them goes to the terminal
         lifespan="off",
         server_header=False,
         date_header=False,
     )
-    server = uvicorn.Server(config)
-    openen = browser and heeft_scherm()
-    meld("advies web draait, alleen op deze computer.")
-    meld(f"{'Uw browser opent' if openen else 'Open in uw browser'}: {inst.adres}")
-    meld(f"Casusmap: {inst.map}")
-    meld("Stoppen: Ctrl-C")
-    if openen:
-        # the socket already listens: the browser's first request waits for the server
-        webbrowser.open(inst.adres)
-    try:
-        server.run(sockets=[sock])
-    finally:
-        sock.close()
+    uvicorn.Server(config).run(sockets=[sock])
