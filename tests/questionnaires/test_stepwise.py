@@ -15,7 +15,7 @@ from advies.engine.evaluation import evalueer
 from advies.error_handling import melding
 from advies.errors import EngineFout, InvoerFout, KennisbankFout, NietGevonden
 from advies.knowledge.model import Kennisbank
-from advies.questionnaires.case_folder import casus_in_map, casussen
+from advies.questionnaires.case_folder import casus_in_map
 from advies.questionnaires.flow import ONBEKEND, Antwoord, antwoord_uit_invoer, speel_na
 from advies.questionnaires.intake import Intake, oordeel_kort, oordeelregel
 from advies.questionnaires.model import Vragenlijst, laad_vragenlijst, waarom, waarom_delen
@@ -161,20 +161,3 @@ def test_a_name_from_outside_never_leaves_the_case_folder(tmp_path: Path) -> Non
     for naam in ("../geheim", "", ".", "..", "map", "link", "a\x00b", "a\nb", "x" * 300):
         with pytest.raises(NietGevonden):
             casus_in_map(map_, naam)
-
-
-def test_the_case_folder_lists_cases_newest_first_and_broken_ones_with_their_message(
-    kb: Kennisbank, tmp_path: Path
-) -> None:
-    assert casussen(kb, tmp_path / "bestaat-niet") == []
-    shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", tmp_path / "b.yaml")
-    shutil.copy(VOORBEELDEN / "backoffice-teamconflict.yaml", tmp_path / "a.yaml")
-    (tmp_path / "c.yaml").write_text("antwoorden: [\n")
-    (tmp_path / ".d.yaml.123.tmp").write_text("antwoorden: {}\n")
-    for i, naam in enumerate(("c", "b", "a")):
-        os.utime(tmp_path / f"{naam}.yaml", (1_700_000_000 + i, 1_700_000_000 + i))
-    lijst = casussen(kb, tmp_path)
-    assert [c.naam for c in lijst] == ["a", "b", "c"]
-    assert lijst[0].verdict == "no_go" and lijst[0].stadium == "intake"
-    assert lijst[1].titel == "Coördinatoren zorgdistricten"
-    assert lijst[2].fout is not None and "c.yaml, regel" in lijst[2].fout

@@ -18,6 +18,7 @@ from advies.casework.records import verschil
 from advies.engine.evaluation import evalueer
 from advies.errors import AdviesError
 from advies.knowledge.model import Kennisbank
+from advies.questionnaires.case_folder import gewoon_bestand
 
 Stadium = Literal["intake onvolledig", "advies klaar", "gesprek gehouden", "gestart"]
 
@@ -54,10 +55,15 @@ def stadium(casus: Casus, verdict: str, vandaag: date | None = None) -> Stadium:
 
 
 def casusbestanden(map_: Path) -> list[Path]:
-    """The case files in the folder, newest first: regular YAML files, no hidden ones."""
+    """The case files in the folder, newest first: regular YAML files (not a link to a file
+    elsewhere, which a name in the folder could not open either), no hidden ones."""
     if not map_.is_dir():
         return []
-    paden = [p for p in map_.glob("*.yaml") if p.is_file() and not p.name.startswith(".")]
+    paden = [
+        p
+        for p in map_.glob("*.yaml")
+        if gewoon_bestand(p) is not None and not p.name.startswith(".")
+    ]
     return sorted(paden, key=lambda p: p.stat().st_mtime, reverse=True)
 
 

@@ -9,6 +9,7 @@ refused earlier, so a decision can be revised) gets the template's questions.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import shlex
 from datetime import date
@@ -135,8 +136,9 @@ def vul_aan(stand: Stand, casus: Casus) -> None:
 class Gespreksronde:
     """One run of `advies gesprek` on an existing case file."""
 
-    def __init__(self, kb: Kennisbank, pad: Path):
-        self.kb, self.pad = kb, pad
+    def __init__(self, kb: Kennisbank, pad: Path, *, houd_ctrl_c: bool = True):
+        """`houd_ctrl_c`: hold a Ctrl-C until a save is done (at a terminal; not in a server)."""
+        self.kb, self.pad, self.houd_ctrl_c = kb, pad, houd_ctrl_c
         self.basis = lees_casus(kb, pad)
         self.vl = gesprek_vragenlijst(kb, self.basis)
         self.stand = stand_uit_gesprek(self.basis)
@@ -144,8 +146,11 @@ class Gespreksronde:
             self.stand.gesprek["datum"] = date.today().isoformat()
 
     def bewaar(self, _: Stand | None = None) -> None:
-        with ononderbroken():
+        with self._ononderbroken():
             schrijf_casus(self.pad, casus_met_gesprek(self.basis, self.stand))
+
+    def _ononderbroken(self) -> contextlib.AbstractContextManager[None]:
+        return ononderbroken() if self.houd_ctrl_c else contextlib.nullcontext()
 
     def voer_uit(self, beantwoord: Beantwoorder, kies: Overzicht | None) -> Casus:
         try:
@@ -177,6 +182,6 @@ class Gespreksronde:
         advies = evalueer(casus, self.kb, wat_als=False)
         vastgelegd = casus.vastgelegd.model_copy(update={"gesprek": advies.vastlegging()})
         casus = casus.model_copy(update={"vastgelegd": vastgelegd})
-        with ononderbroken():
+        with self._ononderbroken():
             schrijf_casus(self.pad, casus)
         return casus

@@ -83,8 +83,10 @@ async def advies(request: Request) -> Response:
         json_url=casus_url("advies", naam, "download", "json"),
         intake_klaar=isinstance(boek, dict) and bool(boek.get("klaar")),
         overzicht_url=casus_url("intake", naam, "overzicht"),
-        # issue 13: the advisory talk (`advies gesprek`) gets its page here, linked from this
-        # advice, once the library records a talk; until then there is nothing to link to.
+        gesprek_url=casus_url("gesprek", naam),
+        gesprek_tekst="Het adviesgesprek bekijken of wijzigen"
+        if casus.gesprek is not None
+        else "Na het adviesgesprek: leg vast wat is besloten",
     )
 
 

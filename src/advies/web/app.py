@@ -19,7 +19,14 @@ from starlette.types import Scope
 from advies.errors import AdviesError, NietGevonden
 from advies.knowledge.loading import laad_kennisbank
 from advies.knowledge.model import Kennisbank
-from advies.web import advice_pages, api, cases_page, intake_pages, selfcheck_pages
+from advies.web import (
+    advice_pages,
+    api,
+    cases_page,
+    intake_pages,
+    selfcheck_pages,
+    talk_pages,
+)
 from advies.web.access import Instellingen, Toegang
 from advies.web.rendering import STATISCH, fout_antwoord
 
@@ -45,8 +52,11 @@ ROUTES = [
     Route("/intake/{naam}/klaar", intake_pages.rond_af, methods=["POST"]),
     Route("/advies/{naam}", advice_pages.advies),
     Route("/advies/{naam}/download/{formaat}", advice_pages.download),
-    # issue 13: the advisory talk (`advies gesprek`) and the case stages of `advies casussen`
-    # get their routes here once the library has them.
+    Route("/gesprek/{naam}", talk_pages.volgende_vraag),
+    Route("/gesprek/{naam}/antwoord", talk_pages.beantwoord, methods=["POST"]),
+    Route("/gesprek/{naam}/vraag/{vraag}", talk_pages.wijzig_vraag),
+    Route("/gesprek/{naam}/overzicht", talk_pages.overzicht_pagina),
+    Route("/gesprek/{naam}/klaar", talk_pages.leg_vast, methods=["POST"]),
     Route("/zelfcheck", selfcheck_pages.zelfcheck),
     Route("/zelfcheck/antwoorden.yaml", selfcheck_pages.antwoorden_als_casus),
     Route("/api/beoordeel", api.beoordeel, methods=["POST"]),

@@ -138,9 +138,12 @@ async def overzicht(request: Request) -> Response:
         request,
         "overzicht.html",
         f"Overzicht · {titel}",
+        kop="Overzicht: klopt alles?",
+        klaar_knop="Klaar: toon het advies",
+        verder_tekst="Verder met de intake",
         casustitel=titel,
         rijen=rijen,
-        open_vragen=_open_tekst(volgende[1][1] - volgende[1][0] + 1 if volgende else 0),
+        open_vragen=open_tekst(volgende[1][1] - volgende[1][0] + 1 if volgende else 0),
         verder_url=casus_url("intake", naam),
         klaar_url=casus_url("intake", naam, "klaar"),
         advies_url=casus_url("advies", naam),
@@ -149,7 +152,7 @@ async def overzicht(request: Request) -> Response:
     )
 
 
-def _open_tekst(aantal: int) -> str:
+def open_tekst(aantal: int) -> str:
     if not aantal:
         return ""
     return "Er staat nog 1 vraag open." if aantal == 1 else f"Er staan nog {aantal} vragen open."
