@@ -117,7 +117,7 @@ def test_an_answer_changed_in_the_review_is_saved_and_moves_the_verdict(
 ) -> None:
     pad = server.map / "wijzig-in-overzicht.yaml"
     shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", pad)
-    pagina.goto(f"{server.basis}/intake/wijzig-in-overzicht")
+    pagina.goto(f"{server.basis}/intake/wijzig-in-overzicht/overzicht")
     pagina.wait_for_selector("h1:has-text('Overzicht: klopt alles?')")
     assert "Go onder voorwaarden" in pagina.locator(".paneel").inner_text()
     rij = pagina.locator(".antwoordrij", has_text="Gedeelde conflicten")
@@ -331,9 +331,17 @@ def test_the_pages_have_no_console_errors_and_fetch_nothing_from_outside(
     pagina.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
     pagina.on("request", lambda r: verzoeken.append(r.url))
     shutil.copy(VOORBEELDEN / "schoolleiders-go.yaml", server.map / "schoolleiders.yaml")
-    for pad in ("/", "/intake/nieuw", "/zelfcheck", "/advies/schoolleiders"):
+    for pad in (
+        "/",
+        "/intake/nieuw",
+        "/zelfcheck",
+        "/gesprek/schoolleiders",
+        "/advies/schoolleiders",
+    ):
         pagina.goto(server.basis + pad)
         pagina.wait_for_load_state("load")
+        if pad.startswith("/gesprek"):
+            schermafdruk(pagina, "gesprek")
     schermafdruk(pagina, "advies-go")
     pagina.goto(server.basis + "/")
     schermafdruk(pagina, "casussen")

@@ -153,6 +153,7 @@ def test_the_review_lists_every_answer_and_an_answer_can_be_changed(
         client, instellingen, "/intake/ilse/antwoord", vraag="deelname", antwoord="2", wijzig="1"
     )
     assert antwoord.status_code == 303  # type: ignore[attr-defined]
+    assert antwoord.headers["location"] == "/intake/ilse/overzicht"  # type: ignore[attr-defined]
     assert lees_casus(kb, pad).antwoorden["deelname"] == "verplicht"
     na = client.get("/intake/ilse/overzicht")
     assert "Nee, meedoen is verplicht" in na.text

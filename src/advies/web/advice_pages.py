@@ -21,8 +21,6 @@ from advies.engine.evaluation import evalueer
 from advies.errors import NietGevonden
 from advies.questionnaires.case_folder import casus_in_map
 from advies.questionnaires.intake import SECTIE, casusmap
-from advies.report.render import render_report
-from advies.report.sections import bouw_document
 from advies.web.context import casus_url, instellingen, kennisbank
 from advies.web.rendering import pagina
 
@@ -56,6 +54,9 @@ def _bestandsnaam(naam: str, voor: str, extensie: str) -> str:
 
 
 async def advies(request: Request) -> Response:
+    # the report's modules load with the first advice shown, not with the server
+    from advies.report.sections import bouw_document
+
     kb = kennisbank(request)
     naam, casus, uitkomst = _lees(request)
     doc = bouw_document(casus, uitkomst, kb, voor="coach")
@@ -91,6 +92,8 @@ async def advies(request: Request) -> Response:
 
 
 async def download(request: Request) -> Response:
+    from advies.report.render import render_report
+
     kb = kennisbank(request)
     formaat = request.path_params["formaat"]
     voor = request.query_params.get("voor", "klant")

@@ -121,7 +121,10 @@ async def beantwoord(request: Request) -> Response:
         return _vraagpagina(
             request, run, vraag, None, fout="Geef de casus eerst een naam.", invoer=invoer
         )
-    return RedirectResponse(casus_url("intake", run.pad.stem), 303)
+    # a changed answer goes back to the review, as its button says (it shows what is still open)
+    return RedirectResponse(
+        casus_url("intake", run.pad.stem, *(["overzicht"] if wijzig else [])), 303
+    )
 
 
 async def overzicht(request: Request) -> Response:

@@ -106,7 +106,7 @@ async def beantwoord(request: Request) -> Response:
         )
     zet_antwoord(ronde.stand, vraag, antwoord, wis=wijzig)
     ronde.bewaar()
-    return RedirectResponse(casus_url("gesprek", naam), 303)
+    return RedirectResponse(casus_url("gesprek", naam, *(["overzicht"] if wijzig else [])), 303)
 
 
 async def overzicht_pagina(request: Request) -> Response:
