@@ -129,6 +129,35 @@ def antwoorden(map_: Path, omgeving: dict[str, str]) -> list[tuple[float, float]
         proces.wait()
 
 
+def in_proces(map_: Path) -> list[tuple[float, float]]:
+    """(b) once more with the app in this process (Starlette's test client, no network): wall
+    time and the process's CPU time (exact here), per answer and next question."""
+    from starlette.testclient import TestClient
+
+    from advies.web.access import Instellingen
+    from advies.web.app import maak_app
+
+    kb = laad_kennisbank()
+    vl = laad_vragenlijst(kb, "intake")
+    ilse = lees_casus(kb, ILSE)
+    inst = Instellingen(map=map_, poort=8123)
+    tijden = []
+    with TestClient(maak_app(inst, kb), base_url="http://127.0.0.1:8123") as c:
+        c.get(f"/inloggen?token={inst.token}", follow_redirects=False)
+        html = c.get("/intake/nieuw").text
+        actie = "/intake/nieuw"
+        while (gevonden := re.search(r'name="vraag" value="([^"]+)"', html)) is not None:
+            vraag = vl.vraag(gevonden.group(1))
+            data = {"csrf": inst.csrf, "vraag": vraag.id, "antwoord": invoer_voor(vraag, ilse)}
+            begin, cpu = time.perf_counter(), time.process_time()
+            antwoord = c.post(actie, data=data, follow_redirects=False)
+            volgende = antwoord.headers["location"]
+            html = c.get(volgende).text
+            tijden.append((time.perf_counter() - begin, time.process_time() - cpu))
+            actie = volgende.removesuffix("/overzicht") + "/antwoord"
+    return tijden
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         map_ = Path(tmp) / "casussen"
@@ -154,6 +183,14 @@ def main() -> None:
             f"p90 {muur[int(len(muur) * 0.9)] * 1000:.0f} ms, max {muur[-1] * 1000:.0f} ms; "
             f"cpu van de server: mediaan {statistics.median(cpu) * 1000:.0f} ms, "
             f"max {cpu[-1] * 1000:.0f} ms"
+        )
+        binnen = in_proces(map_)
+        muur = sorted(t[0] for t in binnen)
+        cpu = sorted(t[1] for t in binnen)
+        print(
+            f"    in dit proces (testclient, geen netwerk): mediaan "
+            f"{statistics.median(muur) * 1000:.0f} ms, max {muur[-1] * 1000:.0f} ms; "
+            f"cpu mediaan {statistics.median(cpu) * 1000:.0f} ms, max {cpu[-1] * 1000:.0f} ms"
         )
         print(
             f"    (belasting van de machine: {os.getloadavg()[0]:.1f} op {os.cpu_count()} kernen)"
