@@ -196,6 +196,7 @@ def test_finishing_with_questions_open_goes_back_to_them(
         ("9", "'9' is geen van de antwoorden op deze vraag; kies er een van de 6."),
         ("-1", "'-1' is geen van de antwoorden"),
         ("vrijwillig", "'vrijwillig' is geen van de antwoorden"),
+        ("²", "'²' is geen van de antwoorden"),
         ("", "Kies een van de antwoorden om verder te gaan."),
     ],
 )

@@ -56,8 +56,9 @@ def vraagveld(
     """The question with its current answer chosen (or what was just typed, after an error)."""
     v = vraag.validatie
     gekozen = huidige_keuze(vraag, stand) if vraag.keuzes else None
-    if invoer is not None and invoer.isdigit() and vraag.keuzes:
-        gekozen = int(invoer) if int(invoer) < len(vraag.keuzes) else gekozen
+    geldig = invoer is not None and invoer.isascii() and invoer.isdigit() and len(invoer) < 4
+    if geldig and vraag.keuzes and int(str(invoer)) < len(vraag.keuzes):
+        gekozen = int(str(invoer))  # what was just chosen, shown again with the message
     soort: str = vraag.type
     if vraag.type == "tekst" and (v.max_lengte or 0) > LANGE_TEKST:
         soort = "lange_tekst"
