@@ -10,6 +10,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from advies.cli import program_options
+from advies.cli.commands import AdviesCommando, AdviesGroep
 from advies.cli.handling import fouten_afhandelen
 from advies.cli.questionnaire_commands import casussen, gesprek, intake, zelfcheck
 from advies.cli.report_command import rapport
@@ -55,9 +57,49 @@ app = typer.Typer(
     cls=_Commandos,
     help="Advies over de start van intervisie: intake, beoordeling, schriftelijk advies en zelfcheck.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # ours, in Dutch: see the callback below
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=AdviesGroep,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+@app.callback()
+def _programma(
+    versie: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "--versie",
+            callback=program_options.toon_versie,
+            is_eager=True,
+            expose_value=False,
+            help="Toon de versie van advies en van de kennisbank, en stop.",
+        ),
+    ] = False,
+    installeer: Annotated[
+        bool,
+        typer.Option(
+            "--installeer-aanvulling",
+            callback=program_options.installeer_aanvulling,
+            is_eager=True,
+            expose_value=False,
+            help="Installeer aanvullen met Tab (commando's, opties) voor uw shell, en stop.",
+        ),
+    ] = False,
+    toon: Annotated[
+        bool,
+        typer.Option(
+            "--toon-aanvulling",
+            callback=program_options.toon_aanvulling,
+            is_eager=True,
+            expose_value=False,
+            help="Toon het script voor aanvullen met Tab, om het zelf te installeren, en stop.",
+        ),
+    ] = False,
+) -> None:
+    """The options of `advies` itself; each acts and stops before a command runs."""
 
 
 class Formaat(StrEnum):
@@ -71,10 +113,11 @@ def _is_batch(pad: Path) -> bool:
     return pad.suffix.lower() in (".jsonl", ".csv")
 
 
-@app.command()
+@app.command(cls=AdviesCommando)
 def beoordeel(
     casus: Annotated[
-        Path, typer.Argument(help="Casusbestand (.yaml), of een batch (.jsonl of .csv)")
+        Path,
+        typer.Argument(metavar="CASUS", help="Casusbestand (.yaml), of een batch (.jsonl of .csv)"),
     ],
     format: Annotated[
         Formaat | None, typer.Option("--format", "-f", help="text, json, md; jsonl voor een batch")
@@ -156,10 +199,10 @@ def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
     uit.flush()
 
 
-@app.command()
+@app.command(cls=AdviesCommando)
 def regels(
     regel_id: Annotated[
-        str | None, typer.Argument(help="Id van één regel om uit te leggen")
+        str | None, typer.Argument(metavar="REGEL", help="Id van één regel om uit te leggen")
     ] = None,
 ) -> None:
     """Toon de regels van de kennisbank (id, code, ernst, bronnen), of leg één regel uit.
@@ -184,11 +227,11 @@ def regels(
             ) from None
 
 
-app.command("rapport")(rapport)
-app.command("intake")(intake)
-app.command("gesprek")(gesprek)
-app.command("casussen")(casussen)
-app.command("zelfcheck")(zelfcheck)
+app.command("rapport", cls=AdviesCommando)(rapport)
+app.command("intake", cls=AdviesCommando)(intake)
+app.command("gesprek", cls=AdviesCommando)(gesprek)
+app.command("casussen", cls=AdviesCommando)(casussen)
+app.command("zelfcheck", cls=AdviesCommando)(zelfcheck)
 
 
 def main() -> None:

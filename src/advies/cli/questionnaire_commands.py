@@ -19,7 +19,7 @@ _ANTWOORDEN_HULP = (
     "YAML- of JSON-bestand met 'antwoorden' (en 'meta'), of een heel casusbestand: "
     "beantwoordt de vragen zonder terminal"
 )
-_MAP_HULP = "Map voor casusbestanden (standaard: Documenten/advies, of $ADVIES_MAP)"
+_MAP_HULP = "Map voor casusbestanden (standaard: de map advies in uw documentenmap, of $ADVIES_MAP)"
 
 
 class ZelfcheckFormaat(StrEnum):
@@ -31,11 +31,14 @@ def intake(
     casus: Annotated[
         str | None,
         typer.Argument(
-            help="Casusbestand, of een naam in de casusmap; zonder: de intake vraagt eerst een naam"
+            metavar="CASUS",
+            help="Casusbestand, of een naam in de casusmap; zonder: de intake vraagt eerst een naam",
         ),
     ] = None,
-    antwoorden: Annotated[Path | None, typer.Option("--antwoorden", help=_ANTWOORDEN_HULP)] = None,
-    map_: Annotated[Path | None, typer.Option("--map", help=_MAP_HULP)] = None,
+    antwoorden: Annotated[
+        Path | None, typer.Option("--antwoorden", metavar="BESTAND", help=_ANTWOORDEN_HULP)
+    ] = None,
+    map_: Annotated[Path | None, typer.Option("--map", metavar="MAP", help=_MAP_HULP)] = None,
 ) -> None:
     """Intake met de opdrachtgever: maakt een casusbestand of gaat verder waar u stopte.
 
@@ -163,17 +166,21 @@ def _quote(pad: Path | None) -> str:
 
 
 def zelfcheck(
-    antwoorden: Annotated[Path | None, typer.Option("--antwoorden", help=_ANTWOORDEN_HULP)] = None,
+    antwoorden: Annotated[
+        Path | None, typer.Option("--antwoorden", metavar="BESTAND", help=_ANTWOORDEN_HULP)
+    ] = None,
     opslaan: Annotated[
         str | None,
         typer.Option(
-            "--opslaan", help="Bewaar de antwoorden als casusbestand (pad of naam in de casusmap)"
+            "--opslaan",
+            metavar="CASUS",
+            help="Bewaar de antwoorden als casusbestand (pad of naam in de casusmap)",
         ),
     ] = None,
     format: Annotated[
         ZelfcheckFormaat, typer.Option("--format", "-f", help="text of json")
     ] = ZelfcheckFormaat.text,
-    map_: Annotated[Path | None, typer.Option("--map", help=_MAP_HULP)] = None,
+    map_: Annotated[Path | None, typer.Option("--map", metavar="MAP", help=_MAP_HULP)] = None,
 ) -> None:
     """Zelfcheck voor de leidinggevende: is uw organisatie klaar voor intervisie?
 

@@ -37,7 +37,7 @@ _EXTENSIES = {
 
 
 def rapport(
-    casus: Annotated[Path, typer.Argument(help="Casusbestand (.yaml)")],
+    casus: Annotated[Path, typer.Argument(metavar="CASUS", help="Casusbestand (.yaml)")],
     format: Annotated[
         RapportFormaat | None,
         typer.Option(
@@ -49,6 +49,7 @@ def rapport(
         typer.Option(
             "--uitvoer",
             "-o",
+            metavar="BESTAND",
             help="Uitvoerbestand; verplicht voor docx en pdf, anders naar het scherm",
         ),
     ] = None,
@@ -62,6 +63,7 @@ def rapport(
         Path | None,
         typer.Option(
             "--sjabloon",
+            metavar="BESTAND",
             help="Eigen sjabloon met briefhoofd: .docx voor Word, .typ (Typst) voor PDF; "
             "zie docs/sjabloon.md",
         ),
@@ -71,7 +73,7 @@ def rapport(
 
     Voorbeeld:
 
-        advies rapport voorbeelden/ilse-coordinatoren.yaml -f pdf -o advies-ilse.pdf
+        advies rapport voorbeelden/ilse-coordinatoren.yaml -o advies-ilse.pdf
     """
 
     with fouten_afhandelen():
