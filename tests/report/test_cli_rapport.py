@@ -118,3 +118,33 @@ def test_the_cli_does_not_import_the_document_libraries_until_a_report_is_asked_
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert uit.stdout.strip() == "[]"
+
+
+def test_the_format_follows_a_known_extension_when_none_is_given(tmp_path: Path):
+    for naam, begin in (("advies.html", b"<!DOCTYPE html"), ("advies.md", b"# Advies")):
+        uit = _run("rapport", ILSE, "-o", str(tmp_path / naam))
+        assert uit.exit_code == 0, uit.output
+        assert (tmp_path / naam).read_bytes().lstrip().startswith(begin)
+
+
+@pytest.mark.parametrize("naam", ["advies.odt", "advies.txt", "advies"])
+def test_an_extension_that_names_no_format_is_refused_without_a_file(tmp_path: Path, naam: str):
+    uit = _run("rapport", ILSE, "-o", str(tmp_path / naam))
+    assert uit.exit_code == 2
+    assert "volgt geen formaat; advies schrijft .md, .html, .docx en .pdf" in uit.stderr
+    assert "geschreven" not in uit.output and not list(tmp_path.iterdir())
+
+
+def test_a_given_format_refuses_an_extension_of_another_kind(tmp_path: Path):
+    uit = _run("rapport", ILSE, "-f", "md", "-o", str(tmp_path / "advies.odt"))
+    assert uit.exit_code == 2
+    assert "de extensie .odt past niet bij --format md; gebruik bijvoorbeeld" in uit.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_missing_folder_is_refused_and_not_created(tmp_path: Path):
+    doel = tmp_path / "bestaat-niet" / "dieper" / "advies.pdf"
+    uit = _run("rapport", ILSE, "-o", str(doel))
+    assert uit.exit_code == 2
+    assert f"de map {doel.parent} bestaat niet; maak haar eerst aan" in uit.stderr
+    assert not (tmp_path / "bestaat-niet").exists()

@@ -94,6 +94,8 @@ def rapport(
         _past_sjabloon(sjabloon, gekozen)
         if uitvoer is not None and uitvoer.is_dir():
             raise UitvoerFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
+        if uitvoer is not None:
+            _controleer_map(uitvoer)
         kb = laad_kennisbank()
         lezing = lees_casus(kb, casus)
         advies = evalueer(lezing, kb)
@@ -135,17 +137,28 @@ def _let_op(casus: Any, advies: Any, kb: Any) -> None:
 
 
 def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:
-    """The format: as given, else from the output's extension, else Markdown."""
+    """The format: as given, else from the output's extension, else Markdown on the screen. An
+    extension that is not the format's, or that names no format we write, is refused: a report
+    never lands in a file whose name promises something else."""
     from advies.report.errors import UitvoerFout
 
-    van_naam = _EXTENSIES.get(uitvoer.suffix.lower()) if uitvoer is not None else None
+    if uitvoer is None:
+        return format.value if format is not None else "md"
+    extensie = uitvoer.suffix.lower()
+    van_naam = _EXTENSIES.get(extensie)
     if format is None:
-        return van_naam or "md"
-    if van_naam is not None and van_naam != format.value:
+        if van_naam is None:
+            wat = f"de extensie {uitvoer.suffix}" if extensie else "een naam zonder extensie"
+            raise UitvoerFout(
+                f"uit {wat} volgt geen formaat; advies schrijft .md, .html, .docx en .pdf "
+                "(of kies het formaat met --format)",
+                bestand=str(uitvoer),
+            )
+        return van_naam
+    if extensie and van_naam != format.value:
         raise UitvoerFout(
-            f"de extensie {uitvoer.suffix if uitvoer else ''} past niet bij "
-            f"--format {format.value}; "
-            f"gebruik bijvoorbeeld --uitvoer advies.{format.value}",
+            f"de extensie {uitvoer.suffix} past niet bij --format {format.value}; "
+            f"gebruik bijvoorbeeld --uitvoer {uitvoer.stem}.{format.value}",
             bestand=str(uitvoer),
         )
     return format.value
@@ -169,3 +182,20 @@ def _past_sjabloon(sjabloon: Path | None, formaat: str) -> None:
             "zie docs/sjabloon.md",
             bestand=str(sjabloon),
         )
+
+
+def _controleer_map(uitvoer: Path) -> None:
+    """The output's folder must exist: a typing error in a path never creates folders."""
+    from advies.report.errors import UitvoerFout
+
+    map_ = uitvoer.parent
+    if map_.is_dir():
+        return
+    if map_.exists():
+        wat = f"{map_} is een bestand, geen map; kies met --uitvoer een map waarin u mag schrijven"
+    else:
+        wat = (
+            f"de map {map_} bestaat niet; maak haar eerst aan, "
+            "of kies met --uitvoer een map die er al is"
+        )
+    raise UitvoerFout(wat, bestand=str(uitvoer))
