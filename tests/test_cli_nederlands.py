@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from advies import __version__
 from advies.cli.app import app
+from advies.cli.help_text import metavar
 from advies.knowledge.model import Kennisbank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,9 @@ def _groep() -> Any:
 
 
 def _commandos() -> dict[str, Any]:
-    return dict(_groep().commands)
+    """Every command, also those another face adds as an entry point (`advies web`)."""
+    groep = _groep()
+    return {naam: groep.get_command(None, naam) for naam in groep.list_commands(None)}
 
 
 def run(*args: str) -> Any:
@@ -149,7 +152,7 @@ def _fouten_voor(naam: str) -> list[tuple[list[str], str]]:
     ]
     for p in cmd.params:
         if p.param_type_name == "argument" and p.required:
-            fouten.append(([naam], f"fout: het argument {p.metavar} ontbreekt"))
+            fouten.append(([naam], f"fout: het argument {metavar(p)} ontbreekt"))
         if p.param_type_name != "option":
             continue
         naam_optie = p.opts[0]

@@ -15,13 +15,14 @@ from advies.errors import Afgebroken
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires import prompts
 from advies.questionnaires.answering import terminal_beantwoorder
-from advies.questionnaires.flow import Antwoord, Stand
+from advies.questionnaires.flow import Antwoord, Stand, begin_keuze
 from advies.questionnaires.intake import Intake
 from advies.questionnaires.model import Vraag, Vragenlijst
 
 ENTER = "\r"
 OMLAAG = "\x1b[B"
 OMHOOG = "\x1b[A"
+LINKS = "\x1b[D"
 CTRL_C = "\x03"
 WISSEN = "\x7f"
 ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
@@ -109,12 +110,10 @@ def test_waarom_vragen_we_dit_toont_de_regels_en_vraagt_opnieuw(
     monkeypatch.setattr(prompts, "meld", lambda tekst="", zacht=False: getoond.append(tekst))
     run = nieuwe_intake(kb, mini_vl, None, casusmap)
     gevraagd = Gevraagd(kb, mini_vl)
-    waarom_bij_deelname = kies(4)  # four answers, then (past the separator) the question why
     with toetsenbord(
         "Mini" + ENTER,
         kies(0),
-        waarom_bij_deelname,
-        kies(0),
+        "?" + kies(0),  # the key "?" shows why, the question stays; then the first answer
         kies(0),
         "?" + ENTER,
         "6" + ENTER,
@@ -122,7 +121,7 @@ def test_waarom_vragen_we_dit_toont_de_regels_en_vraagt_opnieuw(
     ):
         casus = run.voer_uit(gevraagd, overzicht)
     assert casus.antwoorden["deelname"] == "vrijwillig"
-    assert gevraagd.ids.count("deelname") == 1  # asked again inside the same question, not skipped
+    assert gevraagd.ids.count("deelname") == 1  # shown inside the same question, not re-asked
     uitleg = "\n".join(getoond)
     assert "DWANG" in uitleg and "sleutelvoorwaarde Commitment" in uitleg
     assert "GROEP_TE_KLEIN" in uitleg  # the "?" typed at the number question
@@ -187,17 +186,26 @@ def test_in_het_overzicht_een_antwoord_wijzigen_opent_de_tak_die_erbij_hoort(
     assert lees_casus(kb, casusmap / "mini.yaml").meta.model_dump()["intake"]["afgeleid"] == []
 
 
-def toetsen_voor(vraag: Vraag, waarde: Any) -> str:
-    if waarde is None:
-        return ENTER
-    if vraag.type == "keuze":
-        index = next(
-            i
-            for i, k in enumerate(vraag.keuzes)
-            if not k.onbekend and k.waarde == waarde and type(k.waarde) is type(waarde)
-        )
-        return kies(index)
-    return f"{waarde}{ENTER}"
+def toetsen_voor(vraag: Vraag, waarde: Any, kb: Kennisbank, eerder: dict[str, Any]) -> str:
+    """The keys a coach presses: from where the pointer starts (which depends on the answers
+    before) to the answer."""
+    if vraag.type != "keuze":
+        return f"{'' if waarde is None else waarde}{ENTER}"
+    index = next(
+        i
+        for i, k in enumerate(vraag.keuzes)
+        if (k.onbekend and waarde is None)
+        or (not k.onbekend and k.waarde == waarde and type(k.waarde) is type(waarde))
+    )
+    start = begin_keuze(vraag, Stand(antwoorden=dict(eerder)), kb) or 0
+    stap = OMLAAG if index >= start else OMHOOG
+    return stap * abs(index - start) + ENTER
+
+
+def vroeger(vl: Vragenlijst, vraag: Vraag) -> set[str]:
+    """The facts the questions before this one fill."""
+    plaats = vl.vragen.index(vraag)
+    return {f for v in vl.vragen[:plaats] for f in v.vult}
 
 
 def test_de_hele_intake_van_ilse_door_de_terminal_geeft_haar_casus(
@@ -206,7 +214,12 @@ def test_de_hele_intake_van_ilse_door_de_terminal_geeft_haar_casus(
     ilse = lees_casus(kb, ILSE)
     meta = ilse.meta.model_dump()
     toetsen = [
-        toetsen_voor(v, meta.get(v.meta) if v.meta else ilse.antwoorden.get(str(v.feit)))
+        toetsen_voor(
+            v,
+            meta.get(v.meta) if v.meta else ilse.antwoorden.get(str(v.feit)),
+            kb,
+            {f: w for f, w in ilse.antwoorden.items() if f in vroeger(intake_vl, v)},
+        )
         for v in intake_vl.vragen
     ]
     pad = casusmap / "ilse.yaml"

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from advies.cli import program_options
 from advies.cli.commands import AdviesCommando, AdviesGroep
@@ -19,7 +18,7 @@ from advies.error_handling import melding
 from advies.errors import AdviesError
 
 
-class _Commandos(TyperGroup):
+class _Commandos(AdviesGroep):
     """The built-in commands, and those another face registers as an entry point in the group
     `advies.commandos` (the web interface's `advies web`), so the command line never imports that
     face. Looked up only for a name that is not built in, or for the list in --help: a built-in
@@ -36,7 +35,7 @@ class _Commandos(TyperGroup):
         for punt in entry_points(group="advies.commandos"):
             if punt.name not in self.commands:
                 los = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-                los.command(punt.name)(punt.load())
+                los.command(punt.name, cls=AdviesCommando)(punt.load())
                 self.add_command(typer.main.get_command(los), punt.name)
 
     # typer's own (vendored) click types are private: Any for the context and the command
@@ -60,7 +59,6 @@ app = typer.Typer(
     add_completion=False,  # ours, in Dutch: see the callback below
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    cls=AdviesGroep,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -97,6 +97,8 @@ def _standaard(param: Any) -> str | None:
     """The default, where it says something: not for flags, nor where nothing is the default."""
     if _is_vlag(param) or not getattr(param, "show_default", False) or param.required:
         return None
+    if "standaard" in (param.help or "").lower():
+        return None  # the help says it in words already ("standaard: een vrije")
     waarde = param.default
     if waarde is None or callable(waarde):
         return None

@@ -62,7 +62,7 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
         terminal_beantwoorder,
         vereis_terminal,
     )
-    from advies.questionnaires.flow import beantwoord_aantal
+    from advies.questionnaires.flow import beantwoord_aantal, vragen_beantwoord
     from advies.questionnaires.intake import Intake, casusmap, casuspad
     from advies.questionnaires.model import laad_vragenlijst
 
@@ -83,14 +83,19 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
         else:
             naam = run.stand.meta.get("naam") or run.pad
             aantal = beantwoord_aantal(vl, run.stand)
-            prompts.meld(f"Verder met de intake van {naam} ({aantal} vragen beantwoord).\n")
+            prompts.meld(f"Verder met de intake van {naam} ({vragen_beantwoord(aantal)}).\n")
 
         def kies(rijen: list[tuple[str, str]]) -> int | None:
             return prompts.kies_in_overzicht(
                 rijen, titel="Overzicht: klopt alles?", klaar="Klaar: toon het oordeel"
             )
 
-        klaar = run.voer_uit(terminal_beantwoorder(kb, vl), kies, prompts.rijactie)
+        klaar = run.voer_uit(
+            terminal_beantwoorder(kb, vl),
+            kies,
+            prompts.rijactie,
+            tegenspraak=prompts.kies_bij_tegenspraak,
+        )
     from advies.engine.evaluation import evalueer
     from advies.questionnaires.intake import oordeelregel
 

@@ -25,7 +25,7 @@ from advies.questionnaires.flow import (
     Antwoord,
     Beantwoorder,
     Stand,
-    huidige_keuze,
+    begin_keuze,
     huidige_tekst,
     nodige_feiten,
 )
@@ -81,6 +81,7 @@ def stand_uit_casus(casus: Casus, sectie: str) -> Stand:
         meta=meta,
         onbekend={str(s) for s in boek.get("onbekend") or []},
         afgeleid={str(f) for f in boek.get("afgeleid") or [] if f in antwoorden},
+        bevestigd={str(c) for c in boek.get("bevestigd") or []},
     )
 
 
@@ -89,6 +90,7 @@ def casus_uit_stand(basis: Casus, stand: Stand, sectie: str, **extra: Any) -> Ca
     boek: dict[str, Any] = {
         "onbekend": sorted(stand.onbekend),
         "afgeleid": sorted(stand.afgeleid),
+        **({"bevestigd": sorted(stand.bevestigd)} if stand.bevestigd else {}),
         **extra,
     }
     meta = {**{k: v for k, v in stand.meta.items() if k != sectie}, sectie: boek}
@@ -131,7 +133,7 @@ def terminal_beantwoorder(kb: Kennisbank, vl: Vragenlijst) -> Beantwoorder:
             vraag,
             voortgang=voortgang,
             waarom=lambda: waarom(vraag, kb, nog_van_belang(kb, vraag, stand), vl.publiek),
-            huidige_keuze=huidige_keuze(vraag, stand) if vraag.keuzes else None,
+            huidige_keuze=begin_keuze(vraag, stand, kb) if vraag.keuzes else None,
             huidige_tekst=huidige_tekst(vraag, stand),
         )
 

@@ -13,9 +13,10 @@ from typing import Any
 
 from advies.knowledge.conditions import geldt
 from advies.knowledge.model import Kennisbank
-from advies.questionnaires.model import Vraag, Vragenlijst
+from advies.questionnaires.model import Controle, Vraag, Vragenlijst
 
 WAAROM = "?"  # typed at a text or number question: show "Waarom vragen we dit?"
+TERUG_TEKEN = "<"  # typed at a text or number question: back to the previous question
 
 
 @dataclass
@@ -24,13 +25,15 @@ class Stand:
 
     `onbekend` holds the keys (fact, meta field or question id) answered with "weet ik niet", so a
     resumed questionnaire does not ask them again; `afgeleid` the facts filled by a question's
-    `standaard` because its `when` skipped it.
+    `standaard` because its `when` skipped it; `bevestigd` the checks on contradicting answers
+    (`controles`) the coach has confirmed as they are.
     """
 
     antwoorden: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     onbekend: set[str] = field(default_factory=set)
     afgeleid: set[str] = field(default_factory=set)
+    bevestigd: set[str] = field(default_factory=set)
     gesprek: dict[str, Any] = field(default_factory=dict)  # the talk's record, by dotted place
 
     def omschrijving(self, vraag: Vraag) -> tuple[dict[str, Any], str] | None:
@@ -46,9 +49,11 @@ class Stand:
 class Antwoord:
     waarden: dict[str, Any] = field(default_factory=dict)
     onbekend: bool = False
+    terug: bool = False  # not an answer: the user asks for the previous question
 
 
 ONBEKEND = Antwoord(onbekend=True)
+TERUG = Antwoord(terug=True)
 
 
 def is_beantwoord(vraag: Vraag, stand: Stand) -> bool:
@@ -159,6 +164,11 @@ def volgende(vl: Vragenlijst, kb: Kennisbank, stand: Stand) -> tuple[Vraag, tupl
     return rest[0], (klaar + 1, klaar + len(rest))
 
 
+def vragen_beantwoord(aantal: int) -> str:
+    """`1 vraag beantwoord`, `9 vragen beantwoord`."""
+    return f"{aantal} {'vraag' if aantal == 1 else 'vragen'} beantwoord"
+
+
 def zet_antwoord(stand: Stand, vraag: Vraag, antwoord: Antwoord, *, wis: bool = False) -> None:
     """Record an answer. "Weet ik niet" keeps facts that were already known (a question about two
     facts may be asked for the one still missing), unless `wis`: the user changes the answer."""
@@ -194,15 +204,80 @@ def doorloop(
     beantwoord: Beantwoorder,
     na_antwoord: Callable[[Stand], None],
 ) -> None:
-    """Ask until nothing is left to ask; `na_antwoord` runs after every answer (to save)."""
+    """Ask until nothing is left to ask; `na_antwoord` runs after every answer (to save).
+
+    "Terug" asks the previous question again, its answer ready to change: the one answered
+    before in this run, or (after a resume) the answered question before it in the list. After
+    the change the questionnaire goes on where it was, unless the new answer changes what to ask.
+    """
+    gesteld = overzicht(vl, stand)  # what came before, for "terug" right after a resume
+    opnieuw: Vraag | None = None  # a question asked again after "terug"
     while True:
         rest = te_stellen(vl, kb, stand)
-        if not rest:
+        vraag = opnieuw or (rest[0] if rest else None)
+        if vraag is None:
             return
         klaar = beantwoord_aantal(vl, stand)
-        antwoord = beantwoord(rest[0], stand, (klaar + 1, klaar + len(rest)))
-        zet_antwoord(stand, rest[0], antwoord)
+        if opnieuw is not None:
+            nummer = next(i for i, v in enumerate(gesteld, 1) if v.sleutel == vraag.sleutel)
+            voortgang = (nummer, klaar + len(rest))
+        else:
+            voortgang = (klaar + 1, klaar + len(rest))
+        antwoord = beantwoord(vraag, stand, voortgang)
+        if antwoord.terug:
+            opnieuw = _vorige(gesteld, vraag) or opnieuw
+            continue
+        zet_antwoord(stand, vraag, antwoord, wis=opnieuw is not None)
+        if all(v.sleutel != vraag.sleutel for v in gesteld):
+            gesteld.append(vraag)
+        opnieuw = None
         na_antwoord(stand)
+
+
+def _vorige(gesteld: list[Vraag], vraag: Vraag) -> Vraag | None:
+    """The question before `vraag`: before it in what was asked, or the last asked if it is new;
+    None at the first question (it is asked again)."""
+    sleutels = [v.sleutel for v in gesteld]
+    if vraag.sleutel in sleutels:
+        plaats = sleutels.index(vraag.sleutel)
+        return gesteld[plaats - 1] if plaats > 0 else None
+    return gesteld[-1] if gesteld else None
+
+
+def begin_keuze(vraag: Vraag, stand: Stand, kb: Kennisbank) -> int | None:
+    """Where the pointer starts: on the answer known now; else on the first choice, unless that
+    choice would make a blocking or conditional finding true that is not true without it (a
+    shared conflict, the boss in the group): then on "weet ik niet", which neither blocks nor
+    clears. Derived from the rules, so a new rule moves the pointer without a change here."""
+    huidig = huidige_keuze(vraag, stand)
+    if huidig is not None or not vraag.keuzes:
+        return huidig
+    if not _maakt_bezwaar_waar(vraag, vraag.keuzes[0], stand, kb):
+        return 0
+    return next(i for i, k in enumerate(vraag.keuzes) if k.onbekend)
+
+
+def _maakt_bezwaar_waar(vraag: Vraag, keuze: Any, stand: Stand, kb: Kennisbank) -> bool:
+    if keuze.onbekend:
+        return False
+    zet = {vraag.feit: keuze.waarde} if vraag.feit else dict(keuze.feiten)
+    zonder = {f: w for f, w in stand.antwoorden.items() if f not in vraag.vult}
+    met = {**zonder, **zet}
+    return any(
+        geldt(r.conditie, met) is True and geldt(r.conditie, zonder) is not True
+        for r in kb.bevindingen
+        if r.ernst in ("blokkerend", "voorwaardelijk")
+    )
+
+
+def tegenstrijdig(vl: Vragenlijst, stand: Stand) -> list[Controle]:
+    """The checks (`controles` in the questionnaire) whose answers contradict each other now and
+    that the coach has not confirmed."""
+    return [
+        c
+        for c in vl.controles
+        if c.id not in stand.bevestigd and geldt(c.conditie, stand.antwoorden) is True
+    ]
 
 
 # --- from what the user picks or types to an answer ------------------------------------------

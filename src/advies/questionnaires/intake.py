@@ -32,6 +32,7 @@ from advies.questionnaires.flow import (
     doorloop,
     overzicht,
     te_stellen,
+    tegenstrijdig,
     volgende,
     zet_antwoord,
 )
@@ -41,6 +42,8 @@ SECTIE = "intake"
 Overzicht = Callable[[list[tuple[str, str]]], int | None]
 # what to do with a row picked in the review: change the answer, or write a note on it
 Rijactie = Callable[[str, Notitie | None], Notitie | Literal["wijzig"] | None]
+# contradicting answers: the gentle question and the answers it is about; which one to change
+Tegenspraak = Callable[[str, list[tuple[str, str]]], int | None]
 
 
 def casusmap(optie: Path | None = None) -> Path:
@@ -134,14 +137,20 @@ class Intake:
         return casus.model_copy(update={"notities": dict(self.notities)})
 
     def voer_uit(
-        self, beantwoord: Beantwoorder, kies: Overzicht | None, actie: Rijactie | None = None
+        self,
+        beantwoord: Beantwoorder,
+        kies: Overzicht | None,
+        actie: Rijactie | None = None,
+        tegenspraak: Tegenspraak | None = None,
     ) -> Casus:
-        """Ask what is left, review (when there is a screen), save as finished; KeyboardInterrupt
-        at any moment becomes Afgebroken with the command that resumes."""
+        """Ask what is left, check for answers that contradict each other, review (when there is
+        a screen), save as finished; KeyboardInterrupt at any moment becomes Afgebroken with the
+        command that resumes."""
         try:
             if self.pad is not None and self.nieuw:
                 self.bewaar()
             doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+            self._controleer(beantwoord, tegenspraak)
             while kies is not None:
                 rijen = overzicht(self.vl, self.stand)
                 keuze = kies([(self.label(v), self._antwoord(v)) for v in rijen])
@@ -157,9 +166,8 @@ class Intake:
                     continue
                 if gedaan is None:
                     continue
-                zet_antwoord(self.stand, vraag, beantwoord(vraag, self.stand, None), wis=True)
-                self.bewaar()
-                doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+                self._wijzig(vraag, beantwoord)
+                self._controleer(beantwoord, tegenspraak)
             self.klaar = True
             self.bewaar()
         except (KeyboardInterrupt, EOFError):
@@ -175,6 +183,41 @@ class Intake:
     def _antwoord(self, v: Vraag) -> str:
         tekst = antwoord_tekst(v, self.stand, self.kb)
         return f"{tekst} (met notitie)" if v.id in self.notities else tekst
+
+    def _wijzig(self, vraag: Vraag, beantwoord: Beantwoorder) -> None:
+        """Ask an answered question again; what its new answer opens up is asked next. A check
+        the coach confirmed on this answer is asked again if it still holds."""
+        antwoord = beantwoord(vraag, self.stand, None)
+        if antwoord.terug:
+            return
+        zet_antwoord(self.stand, vraag, antwoord, wis=True)
+        for controle in self.vl.controles:
+            if vraag.id in controle.vragen:
+                self.stand.bevestigd.discard(controle.id)
+        self.bewaar()
+        doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+
+    def _controleer(self, beantwoord: Beantwoorder, tegenspraak: Tegenspraak | None) -> None:
+        """Answers that contradict each other (`controles` in the questionnaire) get a gentle
+        question: change one of them, or confirm that it is so. From a file, a note."""
+        gemeld: set[str] = set()
+        while controles := [c for c in tegenstrijdig(self.vl, self.stand) if c.id not in gemeld]:
+            controle = controles[0]
+            if tegenspraak is None:
+                self.meld(f"Let op: {controle.tekst}")
+                gemeld.add(controle.id)
+                continue
+            beantwoord_nu = {v.id for v in overzicht(self.vl, self.stand)}
+            vragen = [self.vl.vraag(i) for i in controle.vragen if i in beantwoord_nu]
+            keuze = tegenspraak(
+                controle.tekst,
+                [(self.label(v), antwoord_tekst(v, self.stand, self.kb)) for v in vragen],
+            )
+            if keuze is None:
+                self.stand.bevestigd.add(controle.id)
+                self.bewaar()
+            else:
+                self._wijzig(vragen[keuze], beantwoord)
 
     def label(self, v: Vraag) -> str:
         """The question's short name on the review screen."""

@@ -79,6 +79,17 @@ class Vraag(_Strikt):
         return self.meta is not None or self.gesprek is not None
 
 
+class Controle(_Strikt):
+    """Answers that contradict each other: `als` in the rules' condition language, the gentle
+    question the coach gets before the review, and the questions to change if it is not right."""
+
+    id: str
+    als: dict[str, Any]
+    tekst: str
+    vragen: tuple[str, ...]
+    conditie: Any = Field(default=None, exclude=True)
+
+
 class Vragenlijst(_Strikt):
     naam: str
     titel: str
@@ -87,6 +98,7 @@ class Vragenlijst(_Strikt):
     # manager reads what an answer can mean in plain words
     publiek: Literal["coach", "leidinggevende"] = "coach"
     vragen: tuple[Vraag, ...]
+    controles: tuple[Controle, ...] = ()
     bestand: str = ""
 
     def vraag(self, vraag_id: str) -> Vraag:
@@ -125,7 +137,10 @@ def vragenlijst_uit_data(kb: Kennisbank, data: Any, pad: Path) -> Vragenlijst:
         if not isinstance(ruw, list):
             raise KennisbankFout(f"{pad}: een lijst 'vragen' verwacht")
         vragen = tuple(_vraag(kb, item, pad) for item in ruw)
-        vl = Vragenlijst.model_validate({**data, "vragen": vragen, "bestand": str(pad)})
+        controles = tuple(_controle(kb, item, pad, vragen) for item in data.get("controles") or [])
+        vl = Vragenlijst.model_validate(
+            {**data, "vragen": vragen, "controles": controles, "bestand": str(pad)}
+        )
     except InvoerFout as fout:
         raise KennisbankFout(fout.bericht()) from None
     except ValidationError as fout:
@@ -135,6 +150,26 @@ def vragenlijst_uit_data(kb: Kennisbank, data: Any, pad: Path) -> Vragenlijst:
     if dubbel:
         raise KennisbankFout(f"{pad}: vraag-id {sorted(dubbel)[0]} komt twee keer voor")
     return vl
+
+
+def _controle(kb: Kennisbank, item: Any, pad: Path, vragen: tuple[Vraag, ...]) -> Controle:
+    """A check on contradicting answers: its condition parses against the facts, and every fact it
+    reads is filled by one of the questions it offers to change."""
+    controle_id = item.get("id", "?") if isinstance(item, dict) else "?"
+    try:
+        controle = Controle.model_validate(item)
+        conditie = conditions.parse(controle.als, kb.feiten, kb.drempels)
+        per_id = {v.id: v for v in vragen}
+        onbekend = [i for i in controle.vragen if i not in per_id]
+        if onbekend:
+            raise ValueError(f"onbekende vraag {onbekend[0]!r} in 'vragen'")
+        gevuld = {f for i in controle.vragen for f in per_id[i].vult}
+        los = [f for f in conditions.feiten_van(conditie) if f not in gevuld]
+        if los:
+            raise ValueError(f"'vragen' noemt geen vraag voor het feit {los[0]}")
+    except (ValidationError, conditions.ConditieFout, ValueError) as fout:
+        raise KennisbankFout(f"{pad}, controle {controle_id}: {fout}") from None
+    return controle.model_copy(update={"conditie": conditie})
 
 
 def _vraag(kb: Kennisbank, item: Any, pad: Path) -> Vraag:

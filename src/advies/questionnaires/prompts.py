@@ -10,18 +10,29 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 import questionary
+from prompt_toolkit.application import run_in_terminal
+from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.keys import Keys
 from questionary import Choice, Separator, Style
 
 from advies.case.talk import Notitie
-from advies.questionnaires.flow import WAAROM, Antwoord, antwoord_uit_keuze, antwoord_uit_tekst
+from advies.questionnaires.flow import (
+    TERUG,
+    TERUG_TEKEN,
+    WAAROM,
+    Antwoord,
+    antwoord_uit_keuze,
+    antwoord_uit_tekst,
+)
 from advies.questionnaires.model import Vraag
 
-_WAAROM_KEUZE = "waarom"
+_TERUG_KEUZE = "terug"
 _GETOOND: set[str] = set()
 _KLAAR = -1
+_GEEN_REDEN = "Dit gegeven komt in het casusbestand; geen regel leest het."
 # readable without colour too: the pointer and the answer carry the meaning, colour only helps
 STIJL = Style(
     [
@@ -57,42 +68,73 @@ def stel_vraag(
     huidige_keuze: int | None = None,
     huidige_tekst: str = "",
 ) -> Antwoord:
-    """Ask until the answer is valid; "Waarom vragen we dit?" prints the reason and asks again."""
+    """Ask until the answer is valid. `?` shows why we ask (at a choice: at once, above the
+    question; at a text: typed, then Enter); `←` or `<` goes back (flow.TERUG)."""
     kop = f"[{voortgang[0]}/{voortgang[1]}]" if voortgang else "?"
     if vraag.help:
         meld(vraag.help, zacht=True)
+
+    def reden() -> str:
+        return "Waarom vragen we dit?\n" + (waarom() or _GEEN_REDEN)
+
     while True:
+        antwoord: Antwoord | None
         if vraag.type == "keuze":
-            antwoord = _keuzevraag(vraag, kop, huidige_keuze)
+            antwoord = _keuzevraag(vraag, kop, huidige_keuze, reden)
         else:
             antwoord = _tekstvraag(vraag, kop, huidige_tekst)
         if antwoord is not None:
+            if antwoord.terug:
+                waarheen = "de vorige vraag" if voortgang else "het overzicht"
+                meld(f"  (terug naar {waarheen})", zacht=True)
             return antwoord
-        meld("Waarom vragen we dit?")
-        meld(waarom() or "Dit gegeven komt in het casusbestand; geen regel leest het.", zacht=True)
+        _toon_reden(reden())
 
 
-def _keuzevraag(vraag: Vraag, kop: str, huidig: int | None) -> Antwoord | None:
-    keuzes: list[Choice | Separator] = [
-        Choice(k.tekst, value=i) for i, k in enumerate(vraag.keuzes)
-    ]
-    keuzes += [Separator(" "), Choice("? Waarom vragen we dit?", value=_WAAROM_KEUZE)]
-    gekozen = questionary.select(
+def _toon_reden(tekst: str) -> None:
+    kop, _, rest = tekst.partition("\n")
+    meld(kop)
+    meld(rest, zacht=True)
+
+
+def _keuzevraag(vraag: Vraag, kop: str, huidig: int | None, reden: Callable[[], str]) -> Antwoord:
+    if "toetsen" not in _GETOOND:  # once per run is enough
+        meld(
+            "Kies met de pijltjes en Enter; ? toont waarom we het vragen, ← de vorige vraag.",
+            zacht=True,
+        )
+        _GETOOND.add("toetsen")
+    keuzes = [Choice(k.tekst, value=i) for i, k in enumerate(vraag.keuzes)]
+    vraagscherm = questionary.select(
         vraag.tekst,
         choices=keuzes,
         default=keuzes[huidig] if huidig is not None else None,
         qmark=kop,
         style=STIJL,
-        instruction="(pijltjes en Enter)",
-    ).unsafe_ask()
-    if gekozen == _WAAROM_KEUZE:
-        return None
+        instruction="(? waarom, ← terug)",
+    )
+    toetsen = vraagscherm.application.key_bindings  # questionary's own: ours are added to them
+    assert isinstance(toetsen, KeyBindings)
+
+    @toetsen.add("?", eager=True)
+    def _waarom(event: Any) -> None:
+        # printed above the question, which stays where it is with the pointer where it was
+        run_in_terminal(lambda: _toon_reden(reden()))
+
+    @toetsen.add(Keys.Left, eager=True)
+    @toetsen.add(TERUG_TEKEN, eager=True)
+    def _terug(event: Any) -> None:
+        event.app.exit(result=_TERUG_KEUZE)
+
+    gekozen = vraagscherm.unsafe_ask()
+    if gekozen == _TERUG_KEUZE:
+        return TERUG
     return antwoord_uit_keuze(vraag, gekozen)
 
 
 def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
     def valideer(tekst: str) -> bool | str:
-        if tekst.strip() == WAAROM:
+        if tekst.strip() in (WAAROM, TERUG_TEKEN):
             return True
         uitkomst = antwoord_uit_tekst(vraag, tekst)
         return uitkomst if isinstance(uitkomst, str) else True
@@ -107,13 +149,15 @@ def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
         hint += "Leeg laten = weet ik niet. "
         _GETOOND.add("leeg")
     if "waarom" not in _GETOOND:
-        hint += "Typ ? voor: waarom vragen we dit?"
+        hint += f"Typ ? voor: waarom vragen we dit? Typ {TERUG_TEKEN} voor de vorige vraag."
         _GETOOND.add("waarom")
     if hint:
         meld(hint, zacht=True)
     tekst = questionary.text(
         vraag.tekst, default=huidig, validate=valideer, qmark=kop, style=STIJL
     ).unsafe_ask()
+    if tekst.strip() == TERUG_TEKEN:
+        return TERUG
     if not tekst.strip():
         meld("  (weet ik niet)", zacht=True)
     if tekst.strip() == WAAROM:
@@ -179,6 +223,26 @@ def kies_uit(titel: str, opties: list[str]) -> int | None:
         style=STIJL,
     ).unsafe_ask()
     return None if gekozen == -1 else int(gekozen)
+
+
+def kies_bij_tegenspraak(tekst: str, rijen: list[tuple[str, str]]) -> int | None:
+    """Two answers that do not fit together: the gentle question, then "it is right" or the answer
+    to change. Returns the index of the row to change, or None when it is right as it is."""
+    meld("")
+    meld(tekst)
+    keuzes = [Choice("Het klopt zo; ga verder", value=_KLAAR)]
+    keuzes += [
+        Choice(f"Wijzig: {label} ({_kort(antwoord, 40)})", value=i)
+        for i, (label, antwoord) in enumerate(rijen)
+    ]
+    gekozen = questionary.select(
+        "Wat wilt u doen?",
+        choices=keuzes,
+        qmark="!",
+        style=STIJL,
+        instruction="(pijltjes en Enter)",
+    ).unsafe_ask()
+    return None if gekozen == _KLAAR else int(gekozen)
 
 
 def _kort(tekst: str, lengte: int = 60) -> str:

@@ -24,7 +24,10 @@ def web(
     map_: Annotated[
         Path | None,
         typer.Option(
-            "--map", help="Map voor casusbestanden (standaard: Documenten/advies, of $ADVIES_MAP)"
+            "--map",
+            metavar="MAP",
+            help="Map voor casusbestanden (standaard: de map advies in uw documentenmap, of "
+            "$ADVIES_MAP)",
         ),
     ] = None,
     geen_browser: Annotated[
