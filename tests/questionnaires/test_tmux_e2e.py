@@ -1,16 +1,20 @@
 """End to end in a real terminal (tmux): the coach answers, breaks off with Ctrl-C, resumes,
 changes an answer in the review and gets the verdict. The test reads the screen as a user would:
-it finds the question on screen and answers it with the facts of Ilse's case."""
+it finds the question on screen and answers it with the facts of Ilse's case, moving the pointer
+key by key and waiting after each key for the screen to show its effect: no step depends on how
+fast the machine is."""
 
 from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,55 +32,94 @@ ADVIES = Path(sys.executable).parent / "advies"
 ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
 
 
+WACHTTIJD = 90.0  # the bound on every wait; under load a cold start takes seconds, never this
+
+
 class Scherm:
-    """One tmux session on a server of our own (-L), so the user's tmux is never touched."""
+    """A tmux server of this test's own (-L, a socket no other test or user shares, no tmux.conf).
+
+    Every start is a new session on it; nothing is killed until the test ends, so no session is
+    ever started while another one is being torn down. Every step waits for what it expects to
+    see (a bounded wait that returns as soon as it is there), never for a fixed time.
+    """
 
     def __init__(self, socket: str):
         self.socket = socket
+        self.sessie = ""
+        self.aantal = 0
 
-    def tmux(self, *args: str) -> str:
-        uit = subprocess.run(
-            [str(TMUX), "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(TMUX), "-f", "/dev/null", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
-        return uit.stdout
 
     def start(self, commando: str, omgeving: dict[str, str]) -> None:
-        env = " ".join(f"{k}={v}" for k, v in omgeving.items())
-        # the shell stays a moment after the command, so its last screen and exit code can be read
-        self.tmux("kill-session", "-t", "e2e")
-        self.tmux(
+        self.aantal += 1
+        self.sessie = f"e2e-{self.aantal}"
+        env = " ".join(f"{k}={shlex.quote(v)}" for k, v in omgeving.items())
+        # the shell stays after the command, so its last screen and exit code can be read
+        uit = self.tmux(
             "new-session",
             "-d",
             "-s",
-            "e2e",
+            self.sessie,
             "-x",
             "120",
             "-y",
-            "40",
-            f"env {env} {commando}; echo EINDE=$?; sleep 30",
+            "50",
+            f"env {env} {commando}; echo EINDE=$?; exec sleep 3600",
         )
+        assert uit.returncode == 0, f"tmux start niet: {uit.stderr}"
 
     def tekst(self) -> str:
-        return self.tmux("capture-pane", "-p", "-J", "-t", "e2e")
+        """The whole pane, with what scrolled off the top: nothing is missed on a busy screen."""
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", self.sessie).stdout
 
-    def wacht_op(self, patroon: str, tijd: float = 15) -> str:
-        einde = time.monotonic() + tijd
-        while time.monotonic() < einde:
+    def wacht_tot(self, gelukt: Callable[[str], bool], wat: str) -> str:
+        einde = time.monotonic() + WACHTTIJD
+        while True:
             scherm = self.tekst()
-            if re.search(patroon, scherm):
+            if gelukt(scherm):
                 return scherm
+            if time.monotonic() > einde:
+                raise AssertionError(f"niet op het scherm: {wat}\n--- scherm ---\n{scherm}")
             time.sleep(0.05)
-        raise AssertionError(f"niet op het scherm: {patroon!r}\n--- scherm ---\n{self.tekst()}")
+
+    def wacht_op(self, patroon: str) -> str:
+        return self.wacht_tot(lambda scherm: re.search(patroon, scherm) is not None, repr(patroon))
 
     def toets(self, *toetsen: str) -> None:
-        self.tmux("send-keys", "-t", "e2e", *toetsen)
+        uit = self.tmux("send-keys", "-t", self.sessie, *toetsen)
+        assert uit.returncode == 0, f"tmux send-keys: {uit.stderr}"
 
 
 @pytest.fixture
 def scherm() -> Iterator[Scherm]:
-    s = Scherm(f"advies-e2e-{os.getpid()}")
+    s = Scherm(f"advies-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     yield s
     s.tmux("kill-server")
+
+
+def aanwijzer(scherm: str) -> str:
+    """The line the pointer (») is on in the list being asked, or "" while there is none."""
+    regels = [r.rstrip() for r in scherm.splitlines() if r.startswith(" » ")]
+    return regels[-1][3:] if regels else ""
+
+
+def kies_regel(s: Scherm, past: Callable[[str], bool], toets: str, wat: str) -> None:
+    """Move the pointer with the arrow keys, one key at a time, each time waiting until the
+    pointer has moved, until it is on the line wanted; then Enter."""
+    for _ in range(60):
+        nu = aanwijzer(s.wacht_tot(lambda scherm: aanwijzer(scherm) != "", "een keuzelijst"))
+        if past(nu):
+            s.toets("Enter")
+            return
+        s.toets(toets)
+        s.wacht_tot(lambda scherm, nu=nu: aanwijzer(scherm) not in ("", nu), "de aanwijzer gaat")
+    raise AssertionError(f"{wat} niet te kiezen\n{s.tekst()}")
 
 
 def vraag_op_scherm(vl: Vragenlijst, scherm: str, nummer: int) -> Vraag:
@@ -84,16 +127,18 @@ def vraag_op_scherm(vl: Vragenlijst, scherm: str, nummer: int) -> Vraag:
     return next(v for v in vl.vragen if v.tekst in regel)
 
 
-def toetsen_voor(vraag: Vraag, waarde: Any) -> list[str]:
+def kies_antwoord(s: Scherm, vraag: Vraag, waarde: Any) -> None:
+    """Type the answer, or pick it as a user does: arrows until the pointer is on it."""
     if vraag.type != "keuze":
-        return [str(waarde) if waarde is not None else "", "Enter"]
-    index = next(
-        i
-        for i, k in enumerate(vraag.keuzes)
+        s.toets(str(waarde) if waarde is not None else "", "Enter")
+        return
+    keuze = next(
+        k
+        for k in vraag.keuzes
         if (k.onbekend and waarde is None)
         or (not k.onbekend and k.waarde == waarde and type(k.waarde) is type(waarde))
     )
-    return ["Down"] * index + ["Enter"]
+    kies_regel(s, lambda regel: regel == keuze.tekst, "Down", repr(keuze.tekst))
 
 
 def beantwoord(
@@ -107,20 +152,9 @@ def beantwoord(
         if not re.search(rf"(?m)^\[{nummer}/", scherm):
             break
         vraag = vraag_op_scherm(vl, scherm, nummer)
-        s.toets(*toetsen_voor(vraag, waarden.get(vraag.id)))
+        kies_antwoord(s, vraag, waarden.get(vraag.id))
         nummer += 1
     return nummer
-
-
-def kies_regel(s: Scherm, bevat: str, toets: str) -> None:
-    """Move the pointer (») until its line contains `bevat`, as a user does with the arrow keys."""
-    for _ in range(40):
-        if any(r.startswith(" » ") and bevat in r for r in s.tekst().splitlines()):
-            s.toets("Enter")
-            return
-        s.toets(toets)
-        time.sleep(0.1)
-    raise AssertionError(f"{bevat!r} niet te kiezen\n{s.tekst()}")
 
 
 def test_intake_in_tmux_afbreken_hervatten_wijzigen_en_oordeel(
@@ -162,11 +196,16 @@ def test_intake_in_tmux_afbreken_hervatten_wijzigen_en_oordeel(
     beantwoord(scherm, intake_vl, waarden, 10, None)
     tekst = scherm.wacht_op(r"Overzicht: klopt alles\?")
     assert re.search(r"Leervraag\s+Weet ik niet", tekst)
-    kies_regel(scherm, "Leervraag", "Down")
+    kies_regel(scherm, lambda regel: regel.startswith("Leervraag "), "Down", "Leervraag")
     scherm.wacht_op(r"Antwoord wijzigen")  # what to do with it: change it, or write a note
     scherm.toets("Enter")
     scherm.wacht_op(r"\? Wat wil de groep eigenlijk leren\?")
-    kies_regel(scherm, "Reflecteren op het eigen handelen", "Up")
+    kies_regel(
+        scherm,
+        lambda regel: regel.startswith("Reflecteren op het eigen handelen"),
+        "Up",
+        "Reflecteren",
+    )
     tekst = scherm.wacht_op(r"Leervraag\s+Reflecteren op het eigen handelen")
     scherm.toets("Enter")  # the pointer is back on "Klaar"
     tekst = scherm.wacht_op("EINDE=0")
