@@ -12,6 +12,7 @@ import typer
 from advies.cli import program_options
 from advies.cli.commands import AdviesCommando, AdviesGroep
 from advies.cli.handling import fouten_afhandelen
+from advies.cli.help_text import schermbreedte
 from advies.cli.questionnaire_commands import casussen, gesprek, intake, zelfcheck
 from advies.cli.report_command import rapport
 from advies.error_handling import melding
@@ -172,14 +173,14 @@ def beoordeel(
             indent = 2 if format is Formaat.json else None
             typer.echo(advies.model_dump_json(indent=indent))
             return
-        from advies.report.text import als_markdown, als_tekst, uitleg_boom
+        from advies.report.text import BREEDTE, als_markdown, als_tekst, uitleg_boom
 
         if format is Formaat.md:
             typer.echo(als_markdown(advies, kb), nl=False)
         else:
-            typer.echo(als_tekst(advies), nl=False)
+            typer.echo(als_tekst(advies, min(BREEDTE, schermbreedte(BREEDTE))), nl=False)
         if uitleg:
-            typer.echo("\nRedeneerboom\n" + uitleg_boom(advies), nl=False)
+            typer.echo("\nRedeneerboom\n" + uitleg_boom(advies, schermbreedte(BREEDTE)), nl=False)
 
 
 def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
@@ -211,14 +212,15 @@ def regels(
     """
     from advies.knowledge.loading import laad_kennisbank
     from advies.report.rules_listing import regel_uitleg, regeloverzicht
+    from advies.report.text import BREEDTE
 
     with fouten_afhandelen():
         kb = laad_kennisbank()
         if regel_id is None:
-            typer.echo(regeloverzicht(kb), nl=False)
+            typer.echo(regeloverzicht(kb, schermbreedte(BREEDTE)), nl=False)
             return
         try:
-            typer.echo(regel_uitleg(kb, regel_id), nl=False)
+            typer.echo(regel_uitleg(kb, regel_id, schermbreedte(BREEDTE)), nl=False)
         except KeyError:
             raise AdviesError(
                 f"onbekende regel '{regel_id}'; 'advies regels' toont ze allemaal"

@@ -9,7 +9,9 @@ written. textwrap is imported where it is used: a command that shows no help doe
 from __future__ import annotations
 
 import inspect
+import os
 import shutil
+import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
@@ -20,13 +22,23 @@ _INSPRINGEN = "  "
 _KOLOM_MAX = 30  # a longer name gets its description on the next line, as click does
 
 
-def schermbreedte(minimum: int = 40, maximum: int | None = None) -> int:
-    """The terminal's width (80 when it is not a terminal), one column to spare for terminals that
-    wrap at the last column."""
-    breedte = shutil.get_terminal_size((80, 24)).columns - 1
+def schermbreedte(standaard: int = 80, *, maximum: int | None = None, minimum: int = 40) -> int:
+    """The width to wrap output to: the terminal's ($COLUMNS first), one column to spare for
+    terminals that wrap at the last one. Output that goes to a file or a pipe gets `standaard`,
+    so that what is written does not depend on the window it was started from."""
+    if not os.environ.get("COLUMNS") and not _is_terminal(sys.stdout):
+        return standaard
+    breedte = shutil.get_terminal_size((standaard + 1, 24)).columns - 1
     if maximum is not None:
         breedte = min(breedte, maximum)
     return max(minimum, breedte)
+
+
+def _is_terminal(stroom: Any) -> bool:
+    try:
+        return bool(stroom.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _breedte() -> int:

@@ -20,17 +20,31 @@ def bronnen_tekst(bronnen: Iterable[Bron]) -> str:
     return "; ".join(str(b) for b in bronnen)
 
 
-def _wrap(tekst: str, inspringen: str = "  ") -> str:
+def _wrap(tekst: str, inspringen: str = "  ", breedte: int = BREEDTE) -> str:
     return textwrap.fill(
-        " ".join(tekst.split()), BREEDTE, initial_indent=inspringen, subsequent_indent=inspringen
+        " ".join(tekst.split()), breedte, initial_indent=inspringen, subsequent_indent=inspringen
     )
 
 
-def _punt(tekst: str, inspringen: str = "  ", teken: str = "-") -> str:
+def omgebroken(tekst: str, eerste: str, vervolg: str, breedte: int) -> list[str]:
+    """One line of a listing wrapped at word boundaries to `breedte`: the first line starts with
+    `eerste`, the rest with `vervolg` (a tree's branch, an indent under a label). A word longer
+    than the line stays whole: nothing is ever cut."""
+    return textwrap.wrap(
+        tekst.replace("\n", " "),
+        max(breedte, len(vervolg) + 20),
+        initial_indent=eerste,
+        subsequent_indent=vervolg,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [eerste.rstrip()]
+
+
+def _punt(tekst: str, inspringen: str = "  ", teken: str = "-", breedte: int = BREEDTE) -> str:
     """A bullet whose continuation lines line up under the text, not under the dash."""
     eerste = f"{inspringen}{teken} "
     return textwrap.fill(
-        " ".join(tekst.split()), BREEDTE, initial_indent=eerste, subsequent_indent=" " * len(eerste)
+        " ".join(tekst.split()), breedte, initial_indent=eerste, subsequent_indent=" " * len(eerste)
     )
 
 
@@ -207,27 +221,32 @@ def _voorstel(advies: Advies) -> list[Punt]:
     return punten
 
 
-def als_tekst(advies: Advies) -> str:
-    """Plain text for the terminal: the verdict first, then what it rests on and the proposal."""
+def als_tekst(advies: Advies, breedte: int = BREEDTE) -> str:
+    """Plain text for the terminal: the verdict first, then what it rests on and the proposal;
+    wrapped to `breedte` (the terminal's width where it is narrower)."""
     regels: list[str] = []
     if advies.casus:
         regels.append(f"Casus: {advies.casus}")
     regels.append(f"Oordeel: {advies.verdict_label.upper()}")
-    regels.append(_wrap(advies.verdict_zin, ""))
+    regels.append(_wrap(advies.verdict_zin, "", breedte))
     if advies.oordeel_coach:
         oc = advies.oordeel_coach
-        regels += ["", f"Oordeel van de coach: {oc.verdict.replace('_', ' ')}", _wrap(oc.reden)]
+        regels += [
+            "",
+            f"Oordeel van de coach: {oc.verdict.replace('_', ' ')}",
+            _wrap(oc.reden, breedte=breedte),
+        ]
     for sectie in _secties(advies):
         regels += ["", sectie.kop]
         for i, punt in enumerate(sectie.punten, 1):
             teken = f"{i}." if sectie.genummerd else ("+" if sectie.kort else "-")
-            regels.append(_punt(punt.kop, "  ", teken))
+            regels.append(_punt(punt.kop, "  ", teken, breedte))
             if sectie.kort:
                 continue
             inspringen = " " * (len(teken) + 3)
-            regels += [_wrap(r, inspringen) for r in punt.regels]
+            regels += [_wrap(r, inspringen, breedte) for r in punt.regels]
             if punt.bron:
-                regels.append(_wrap(f"Bron: {punt.bron}", inspringen))
+                regels.append(_wrap(f"Bron: {punt.bron}", inspringen, breedte))
     regels += ["", f"Kennisbank {advies.kennisbank_versie} · advies {advies.advies_versie}"]
     return "\n".join(regels) + "\n"
 
@@ -272,11 +291,11 @@ def _bron_sleutels(bron: str) -> list[Bron]:
     return [Bron(sleutel=d.split(",")[0].strip(), plaats="") for d in bron.split(";") if d.strip()]
 
 
-def uitleg_boom(advies: Advies) -> str:
-    """The reason tree: the verdict at the root, under it every rule that fired with what it read."""
-    regels = [
-        f"Oordeel: {advies.verdict_label}  [{advies.trace[-1].regel}; {bronnen_tekst(advies.trace[-1].bronnen)}]"
-    ]
+def uitleg_boom(advies: Advies, breedte: int = 80) -> str:
+    """The reason tree: the verdict at the root, under it every rule that fired with what it read;
+    every line wrapped to `breedte` (the terminal's width) under its own branch."""
+    wortel = f"Oordeel: {advies.verdict_label}  [{advies.trace[-1].regel}; {bronnen_tekst(advies.trace[-1].bronnen)}]"
+    regels = omgebroken(wortel, "", "│  ", breedte)
     takken: list[tuple[str, list[str]]] = []
     per_regel = {s.regel: s for s in advies.trace}
     groepen = advies.per_gewicht()
@@ -309,7 +328,12 @@ def uitleg_boom(advies: Advies) -> str:
         regels.append(("└─ " if laatste else "├─ ") + kop)
         prefix = "   " if laatste else "│  "
         for regel in blad:
-            regels.append(prefix + regel if regel.startswith("  ") else prefix + "• " + regel)
+            if regel.startswith("  "):  # a detail of the leaf above: under its label's text
+                label = regel.strip().split(" ", 1)[0]
+                vervolg = prefix + "  " + " " * (len(label) + 1)
+                regels += omgebroken(regel.strip(), prefix + "  ", vervolg, breedte)
+            else:
+                regels += omgebroken(regel, prefix + "• ", prefix + "  ", breedte)
     regels.append(f"Kennisbank {advies.kennisbank_versie}")
     return "\n".join(regels) + "\n"
 
