@@ -130,6 +130,17 @@ def _keuzes(kb: Feitencatalogus) -> dict[str, frozenset[str]]:
     return {f: frozenset(d["waarden"]) for f, d in kb.feiten.items() if d["type"] == "keuze"}
 
 
+@functools.lru_cache(maxsize=4)
+def _keuzes_klein(kb: Feitencatalogus) -> dict[str, dict[str, str]]:
+    """Per choice fact: its values in lower case, to the value itself (an HR export writes
+    "Vrijwillig")."""
+    return {
+        f: {w.lower(): w for w in d["waarden"]}
+        for f, d in kb.feiten.items()
+        if d["type"] == "keuze"
+    }
+
+
 def weigerbare_codes(kb: Feitencatalogus) -> list[str]:
     """Only conditions can be refused: the codes of the conditional findings."""
     return kb.weigerbare_codes()
@@ -171,8 +182,10 @@ def controleer_feit(
         )
 
     if soort == "keuze":
-        if isinstance(waarde, str) and waarde.strip() in d["waarden"]:
-            return waarde.strip()
+        if isinstance(waarde, str):
+            gevonden = _keuzes_klein(kb)[feit].get(waarde.strip().lower())
+            if gevonden is not None:
+                return gevonden
         raise fout()
     if soort == "ja_nee":
         if isinstance(waarde, bool):
