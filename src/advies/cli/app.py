@@ -12,7 +12,6 @@ import typer
 from advies.cli import program_options
 from advies.cli.commands import AdviesCommando, AdviesGroep
 from advies.cli.handling import fouten_afhandelen
-from advies.cli.help_text import schermbreedte
 from advies.cli.questionnaire_commands import casussen, gesprek, intake, zelfcheck
 from advies.cli.report_command import rapport
 from advies.error_handling import melding
@@ -173,6 +172,7 @@ def beoordeel(
             indent = 2 if format is Formaat.json else None
             typer.echo(advies.model_dump_json(indent=indent))
             return
+        from advies.cli.help_text import schermbreedte
         from advies.report.text import BREEDTE, als_markdown, als_tekst, uitleg_boom
 
         if format is Formaat.md:
@@ -210,6 +210,7 @@ def regels(
 
         advies regels dwang
     """
+    from advies.cli.help_text import schermbreedte
     from advies.knowledge.loading import laad_kennisbank
     from advies.report.rules_listing import regel_uitleg, regeloverzicht
     from advies.report.text import BREEDTE

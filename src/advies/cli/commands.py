@@ -19,8 +19,8 @@ import typer
 from typer._click import exceptions as click_fouten
 from typer.core import TyperCommand, TyperGroup
 
-from advies.cli.help_text import HULP_OPTIE, gebruik, hulptekst
-from advies.cli.usage_errors import GebruiksFout, foutmelding, zichtbaar
+# help_text and usage_errors are imported where they are used: a command that runs without a
+# usage error or help (`advies beoordeel CASE`) does not load them at start
 
 
 def _start(
@@ -35,6 +35,8 @@ def _start(
         typer.echo(fout.message, err=True)
         sys.exit(fout.exit_code)
     except click_fouten.ClickException as fout:
+        from advies.cli.usage_errors import foutmelding
+
         typer.echo(foutmelding(fout), err=True)
         sys.exit(fout.exit_code)
     except typer.Abort:
@@ -55,7 +57,9 @@ def _met_context(ctx: Any) -> Iterator[None]:
         raise
 
 
-def _onverwacht(args: list[str], ctx: Any) -> GebruiksFout:
+def _onverwacht(args: list[str], ctx: Any) -> click_fouten.UsageError:
+    from advies.cli.usage_errors import GebruiksFout, zichtbaar
+
     woorden = ", ".join(f"'{zichtbaar(a)}'" for a in args)
     meer = "argumenten" if len(args) > 1 else "argument"
     return GebruiksFout(
@@ -69,15 +73,19 @@ class AdviesCommando(TyperCommand):
     allow_extra_args = True  # so that extra arguments are refused below, in Dutch
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from advies.cli.help_text import gebruik
+
         formatter.write(gebruik(self, ctx) + "\n")
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        from advies.cli.help_text import hulptekst
+
         formatter.write(hulptekst(self, ctx))
 
     def get_help_option(self, ctx: Any) -> Any:
         optie = super().get_help_option(ctx)
         if optie is not None:
-            optie.help = HULP_OPTIE
+            optie.help = "Toon deze hulp en stop."
         return optie
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -104,16 +112,20 @@ class AdviesGroep(TyperGroup):
     """`advies` itself: its options and its commands."""
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from advies.cli.help_text import gebruik
+
         formatter.write(gebruik(self, ctx) + "\n")
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        from advies.cli.help_text import hulptekst
+
         commandos = [(naam, self.commands[naam]) for naam in self.list_commands(ctx)]
         formatter.write(hulptekst(self, ctx, commandos))
 
     def get_help_option(self, ctx: Any) -> Any:
         optie = super().get_help_option(ctx)
         if optie is not None:
-            optie.help = HULP_OPTIE
+            optie.help = "Toon deze hulp en stop."
         return optie
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -123,6 +135,8 @@ class AdviesGroep(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[Any, Any, list[str]]:
         naam = args[0]
         if self.get_command(ctx, naam) is None and not ctx.resilient_parsing:
+            from advies.cli.usage_errors import GebruiksFout, zichtbaar
+
             tekst = f"onbekend commando '{zichtbaar(naam)}'"
             bedoeld = difflib.get_close_matches(naam, list(self.commands))
             if bedoeld:
@@ -135,11 +149,15 @@ class AdviesGroep(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except GebruiksFout:
-            raise
         except click_fouten.UsageError as fout:
+            from advies.cli.usage_errors import GebruiksFout
+
             # only one usage error comes from the group itself before a command runs: none given
-            if fout.ctx is ctx and fout.ctx.invoked_subcommand is None:
+            if (
+                not isinstance(fout, GebruiksFout)
+                and fout.ctx is ctx
+                and fout.ctx.invoked_subcommand is None
+            ):
                 raise GebruiksFout(f"geef een commando: {', '.join(self.commands)}", ctx) from None
             raise
 

@@ -17,7 +17,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-HULP_OPTIE = "Toon deze hulp en stop."
 _INSPRINGEN = "  "
 _KOLOM_MAX = 30  # a longer name gets its description on the next line, as click does
 

@@ -11,8 +11,6 @@ from typing import Any
 
 import typer
 
-from advies.cli.usage_errors import GebruiksFout
-
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
@@ -40,6 +38,8 @@ def _shell(ctx: Any) -> str:
     except Exception:  # no shell to detect (a service, a test): fall back on $SHELL
         naam = os.path.basename(os.environ.get("SHELL", "")) or None
     if naam not in SHELLS:
+        from advies.cli.usage_errors import GebruiksFout
+
         gevonden = f"'{naam}'" if naam else "geen shell"
         raise GebruiksFout(
             f"aanvullen met Tab kan in bash, zsh, fish en PowerShell; gevonden: {gevonden}", ctx
