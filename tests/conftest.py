@@ -25,6 +25,9 @@ the advice gave. The format:
       geen_voorstel: true                   # no methods, groups, form or style (a no go)
       sleutelvoorwaarden: {veiligheid: voorwaarde}  # these key conditions stand so
       niet_mee: 1                           # people named who are not counted in the groups
+      begeleid: 3                           # sessions of those planned the coach guides
+      brief_bevat: ["zonder gevolgen"]      # the client's letter says this (spaces folded)
+      brief_niet: ["de coach"]              # ... and not this
 """
 
 from __future__ import annotations
@@ -60,6 +63,9 @@ VERWACHT_SLEUTELS = (
     "geen_voorstel",
     "sleutelvoorwaarden",
     "niet_mee",
+    "begeleid",
+    "brief_bevat",
+    "brief_niet",
 )
 CASE_SLEUTELS = ("naam", "bron", "xfail_reden", "casus", "verwacht")
 
@@ -122,8 +128,23 @@ def evalueer_case(kb: Kennisbank, pad: Path, data: dict[str, Any], *, wat_als: b
     return evalueer(maak_casus(kb, data["casus"], bestand=str(pad)), kb, wat_als=wat_als)
 
 
-def verschillen(verwacht: dict[str, Any], advies: Advies) -> list[tuple[str, Any, Any]]:
-    """(key, expected, got) for every expectation the advice does not meet."""
+def brief_van_case(kb: Kennisbank, pad: Path, data: dict[str, Any], advies: Advies) -> str:
+    """The client's letter of a case test as Markdown, its whitespace folded."""
+    from datetime import date
+
+    from advies.case.model import maak_casus
+    from advies.report.markdown import als_markdown
+    from advies.report.sections import bouw_document
+
+    casus = maak_casus(kb, data["casus"], bestand=str(pad))
+    brief = als_markdown(bouw_document(casus, advies, kb, voor="klant", datum=date(2026, 12, 1)))
+    return " ".join(brief.split())
+
+
+def verschillen(
+    verwacht: dict[str, Any], advies: Advies, brief: str = ""
+) -> list[tuple[str, Any, Any]]:
+    """(key, expected, got) for every expectation the advice (and its letter) does not meet."""
     codes = [b.code for b in advies.bevindingen]
     methoden = [m.code for m in advies.methoden]
     groepen = advies.samenstelling.groepen
@@ -165,6 +186,15 @@ def verschillen(verwacht: dict[str, Any], advies: Advies) -> list[tuple[str, Any
                 advies.samenstelling.niet_mee,
                 advies.samenstelling.niet_mee == waarde,
             )
+        elif sleutel == "begeleid":
+            aantal = advies.begeleiding.aantal_begeleid
+            gekregen[sleutel] = (aantal, aantal == waarde)
+        elif sleutel == "brief_bevat":
+            mist = [w for w in waarde if " ".join(w.split()) not in brief]
+            gekregen[sleutel] = (f"niet in de brief: {mist}", not mist)
+        elif sleutel == "brief_niet":
+            staat = [w for w in waarde if " ".join(w.split()) in brief]
+            gekregen[sleutel] = (f"wel in de brief: {staat}", not staat)
         elif sleutel == "wat_als_verdicts":
             bereikt = sorted({w.verdict for w in advies.wat_als or []})
             gekregen[sleutel] = (bereikt, bereikt == sorted(set(waarde)))
@@ -215,10 +245,14 @@ class CaseTest(pytest.Item):
             # rather than the user's
             if "ADVIES_CACHE" not in os.environ:
                 mp.setenv("ADVIES_GEEN_CACHE", "1")
-            advies = evalueer_case(
-                laad_kennisbank(), self.path, self.data, wat_als="wat_als_verdicts" in verwacht
+            kb = laad_kennisbank()
+            advies = evalueer_case(kb, self.path, self.data, wat_als=True)
+            brief = (
+                brief_van_case(kb, self.path, self.data, advies)
+                if {"brief_bevat", "brief_niet"} & set(verwacht)
+                else ""
             )
-        verschil = verschillen(verwacht, advies)
+        verschil = verschillen(verwacht, advies, brief)
         if verschil:
             raise CaseVerschil(self.path, self.name, verschil)
 

@@ -107,6 +107,10 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
     waar = {regel_id for regel_id, w in staat.items() if w is True}
 
     gelden = [b for b in kb.bevindingen if b.id in waar]
+    # a finding another one already says is not said a second time (vervalt_bij); it never
+    # changes the verdict, because what it yields to blocks
+    codes = {b.code for b in gelden}
+    gelden = [b for b in gelden if not codes.intersection(b.vervalt_bij)]
     onbeslist = {
         b.id: _onbekend(b, antwoorden)
         for b in kb.bevindingen
@@ -149,8 +153,9 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
             if kb.regel(r).ernst == "blokkerend"  # type: ignore[attr-defined]
         }
 
-    # a key condition not met says how it stands by its heaviest finding that holds (rules/
-    # sleutelvoorwaarden.yaml); one judged by stand-in facts is never 'niet vervuld'
+    # a key condition with a finding about it that holds stands by the heaviest of them (rules/
+    # sleutelvoorwaarden.yaml), else by its own facts; one judged by stand-in facts is never
+    # 'niet vervuld'
     gewicht = {"blokkerend": "niet_vervuld", "voorwaardelijk": "voorwaarde", "advies": "te_regelen"}
     zwaarte = ["niet_vervuld", "voorwaarde", "te_regelen"]
     van_code = {
@@ -162,19 +167,22 @@ def beoordeel(kb: Kennisbank, antwoorden: Mapping[str, Any]) -> OracleUitkomst:
     ontbreekt = {}
     for s in kb.sleutelvoorwaarden:
         w = staat[s.id]
-        if w is True:
+        standen = [van_code[c] for c in s.bevindingen if van_code.get(c)]
+        if standen:
+            stand = min(standen, key=zwaarte.index)
+            if no_go and stand == "voorwaarde":  # no condition without a start
+                stand = "niet_vervuld"
+            if s.benadering and stand == "niet_vervuld":
+                stand = "te_regelen"
+            sleutel[s.code] = stand
+        elif w is True:
             sleutel[s.code] = "vervuld"
         elif w is None:
             sleutel[s.code] = "onbekend"
         elif s.benadering:
             sleutel[s.code] = "te_regelen"
         else:
-            standen = [van_code[c] for c in s.bevindingen if van_code.get(c)]
-            if standen:
-                sleutel[s.code] = min(standen, key=zwaarte.index)
-                if no_go and sleutel[s.code] == "voorwaarde":  # no condition without a start
-                    sleutel[s.code] = "niet_vervuld"
-            elif twijfel & set(s.bevindingen):
+            if twijfel & set(s.bevindingen):
                 sleutel[s.code] = "onbekend"
             else:
                 sleutel[s.code] = "niet_vervuld"

@@ -67,7 +67,8 @@ def _uitleg_velden(regel: object) -> tuple[str, ...]:
     if isinstance(regel, (Methoderegel, Vormregel, Stijlregel)):
         return ("reden",)
     if isinstance(regel, Samenstellingsregel):
-        return ("advies",)
+        # a rule that only counts people out says who they are (the group's sentence)
+        return ("advies",) if not regel.niet_mee_tekst else ("niet_mee_tekst",)
     if isinstance(regel, Sleutelvoorwaarde):
         return ("uitleg", "te_regelen")
     raise AssertionError(f"onbekend soort regel: {type(regel).__name__}")
@@ -182,8 +183,9 @@ def test_a_rule_reading_an_unknown_fact_is_refused_naming_file_and_rule(kopie: P
 def test_a_rule_citing_an_unknown_source_is_refused_naming_file_and_rule(kopie: Path) -> None:
     _vervang(
         kopie / "bevindingen" / "groep.yaml",
-        '- {sleutel: VOR, plaats: "§3.3 Zorg voor gelijkwaardigheid"}\n\n- id: zelfde_team',
-        '- {sleutel: XYZ, plaats: "§3.3 Zorg voor gelijkwaardigheid"}\n\n- id: zelfde_team',
+        '- {sleutel: VDL, plaats: "tabel i.1 (contra-indicaties intervisiecoach: gedeelde conflicten'
+        ' op werk)"}\n\n- id: zelfde_team',
+        '- {sleutel: XYZ, plaats: "tabel i.1"}\n\n- id: zelfde_team',
     )
     with pytest.raises(KennisbankFout) as fout:
         laad_kennisbank(kopie)

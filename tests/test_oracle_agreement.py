@@ -18,7 +18,7 @@ from advies.case.model import maak_casus, weigerbare_codes
 from advies.engine.advice import Advies
 from advies.engine.evaluation import evalueer
 from advies.knowledge.loading import laad_kennisbank
-from advies.knowledge.model import Kennisbank
+from advies.knowledge.model import Kennisbank, Samenstellingsregel
 from oracle import CasusGenerator, OracleUitkomst, beoordeel
 
 AANTAL = 10_000
@@ -30,8 +30,21 @@ def kb() -> Kennisbank:
     return laad_kennisbank()
 
 
-def engine_kant(advies: Advies) -> dict[str, Any]:
-    """The parts of the engine's advice that the oracle also computes."""
+def engine_kant(kb: Kennisbank, advies: Advies) -> dict[str, Any]:
+    """The parts of the engine's advice that the oracle also computes. The composition rules
+    that fired are compared as a set: which of them has words for this proposal (one group or
+    more) is the advice's, not the rules'."""
+    samenstelling = {
+        s.regel
+        for s in advies.trace
+        if s.uitkomst == "waar"
+        and (
+            isinstance(kb.regel(s.regel), Samenstellingsregel)
+            or getattr(kb.regel(s.regel), "samenstelling", None)
+        )
+    }
+    if advies.verdict == "no_go":  # a no go proposes no group
+        samenstelling = set()
     return {
         "verdict": advies.verdict,
         "bevindingen": {b.code for b in advies.bevindingen},
@@ -42,7 +55,7 @@ def engine_kant(advies: Advies) -> dict[str, Any]:
         "methoden": [(m.code, m.regels) for m in advies.methoden],
         "vorm": advies.begeleiding.vorm and advies.begeleiding.vorm.code,
         "stijl": advies.begeleiding.stijl and advies.begeleiding.stijl.code,
-        "samenstelling": [a.regel for a in advies.samenstelling.adviezen],
+        "samenstelling": samenstelling,
         "sleutelvoorwaarden": {s.code: s.status for s in advies.sleutelvoorwaarden},
         "sleutelvoorwaarden, ontbrekende feiten": {
             s.code: s.ontbrekende_feiten for s in advies.sleutelvoorwaarden
@@ -61,7 +74,7 @@ def oracle_kant(o: OracleUitkomst) -> dict[str, Any]:
         "methoden": o.methoden,
         "vorm": o.vorm,
         "stijl": o.stijl,
-        "samenstelling": o.samenstelling,
+        "samenstelling": set(o.samenstelling),
         "sleutelvoorwaarden": o.sleutelvoorwaarden,
         "sleutelvoorwaarden, ontbrekende feiten": o.sleutel_ontbreekt,
     }
@@ -70,7 +83,7 @@ def oracle_kant(o: OracleUitkomst) -> dict[str, Any]:
 def verschillen(kb: Kennisbank, antwoorden: dict[str, Any]) -> list[str]:
     """Where engine and oracle differ on one case, as readable lines (empty when they agree)."""
     casus = maak_casus(kb, {"antwoorden": antwoorden}, bestand="<willekeurig>")
-    engine = engine_kant(evalueer(casus, kb, wat_als=False))
+    engine = engine_kant(kb, evalueer(casus, kb, wat_als=False))
     oracle = oracle_kant(beoordeel(kb, casus.antwoorden))
     return [
         f"  {sleutel}: engine {engine[sleutel]!r} / oracle {oracle[sleutel]!r}"

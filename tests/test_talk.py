@@ -66,8 +66,10 @@ def test_agreed_conditions_become_agreements_and_the_group_can_start(
     assert "## Wat we hebben afgesproken" in brief and "### Nog open" not in brief
     assert "De directeur opent de voorlichting zelf." in brief
     assert "alle voorwaarden toegezegd" in brief
-    assert "Afgesproken: 8 bijeenkomsten van 120 minuten, vanaf januari 2027." in brief
-    assert "de coach is bij 3 bijeenkomsten aanwezig" in brief
+    assert "Afgesproken: acht bijeenkomsten van 120 minuten, vanaf januari 2027." in brief
+    assert "Afgesproken: ik ben bij drie bijeenkomsten aanwezig." in brief
+    # the plan follows what the talk agreed
+    assert "begeleid ik de eerste drie" in brief
     assert casus.vastgelegd.gesprek is not None
     assert casus.vastgelegd.gesprek.verdict == "go_onder_voorwaarden"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ def test_the_word_advice_has_the_sections_as_real_headings(word):
     doc = WordDocument(io.BytesIO(word))
     koppen = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert ("Heading 1", "Het advies in het kort") in koppen
-    assert ("Heading 1", "Wat de coach u vraagt toe te zeggen") in koppen
+    assert ("Heading 1", "Wat ik u vraag toe te zeggen") in koppen
+    assert ("Heading 1", "Bijlage: voor de startbijeenkomst") in koppen
     assert ("Heading 2", "Sleutelvoorwaarden") in koppen
     assert ("Heading 2", "Startbijeenkomst") in koppen
     assert doc.paragraphs[0].text == "Advies over de start van intervisie"
@@ -52,7 +54,9 @@ def test_the_word_advice_has_the_key_condition_table_and_the_session_plan(word, 
 
 def test_the_word_advice_cites_its_sources_and_lists_their_full_references(word, kb):
     tekst = _tekst(WordDocument(io.BytesIO(word)))
-    assert "(VDL, tabel i.1" in tekst
+    # the client's letter numbers its citations and lists their places at the end
+    assert re.search(r"\[\d+\]", tekst)
+    assert "VDL, tabel i.1" in tekst
     for sleutel in ("VDL", "VOR", "HH", "KCB"):
         assert " ".join(kb.bronnen[sleutel].volledig.split()) in tekst
 

@@ -59,6 +59,7 @@ class Bevinding(Deel):
     geweigerd: bool = Field(
         False, description="De opdrachtgever weigerde deze voorwaarde: nu blokkerend"
     )
+    bij_weigering: str | None = Field(None, description="Wat de weigering betekent, voor de brief")
     regel: str
     bronnen: tuple[Bron, ...]
 
@@ -68,6 +69,8 @@ class Alternatief(Deel):
     naam: str
     uitleg: str
     vervolg: str
+    wie: str | None = Field(None, description="Wie het uitvoert, in de woorden van de coach")
+    aanvullingen: list[str] = Field(default_factory=list, description="Wat bij deze casus hoort")
     bronnen: tuple[Bron, ...]
 
 
@@ -83,6 +86,7 @@ class Samenstelling(Deel):
     groepen: list[int]
     aanvullen: int = Field(0, description="Zoveel deelnemers erbij werven om de groepen te vullen")
     niet_mee: int = Field(0, description="Zoveel genoemde deelnemers doen niet mee in de groepen")
+    niet_mee_wie: list[str] = Field(default_factory=list, description="Wie dat zijn, in een zin")
     minimum: int
     maximum: int
     ideaal: int
@@ -101,6 +105,10 @@ class Begeleiding(Deel):
     vorm: Keuze | None
     stijl: Keuze | None
     begeleide_bijeenkomsten: str | None
+    aantal_begeleid: int | None = Field(
+        None, description="Zoveel van de geplande bijeenkomsten begeleidt de coach"
+    )
+    aantal_reden: str | None = Field(None, description="Waarom dat aantal, als het afwijkt")
 
 
 class Stap(Deel):
@@ -108,11 +116,13 @@ class Stap(Deel):
     wat: str
     minuten: int | None = None
     minuten_max: int | None = None
+    schatting: bool = False
 
 
 class Methode(Deel):
     code: str
     naam: str
+    naam_in_zin: str = ""
     redenen: list[str]
     regels: list[str]
     duur_minuten: int | None
@@ -122,6 +132,7 @@ class Methode(Deel):
     )
     stappen: list[Stap]
     afsluiting: str | None = Field(None, description="Waar het schema van de bron niet mee eindigt")
+    afsluiting_bronnen: tuple[Bron, ...] = ()
     bronnen: tuple[Bron, ...]
 
 

@@ -7,6 +7,7 @@ fact values) is built once per knowledge base (parts_store.py) and shared betwee
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from advies import __version__
@@ -27,6 +28,8 @@ from advies.engine.advice import (
     TraceStap,
 )
 from advies.engine.parts_store import Delen, delen_van
+from advies.knowledge.conditions import geldt
+from advies.knowledge.dutch import groepen_in_woorden, in_woorden
 from advies.knowledge.model import (
     Bevindingsregel,
     Kennisbank,
@@ -49,15 +52,24 @@ def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
         (waar if status == "waar" else onbeslist)[regel.categorie].append(regel)
     verdict = next(iter(uitkomst.verdicts))
     geweigerd = set(uitkomst.geweigerd)
-    waar["bevinding"] = _volgorde(kb, waar["bevinding"])
-    bevindingen = [
-        _bevinding(d, r, r.ernst == "voorwaardelijk" and r.code in geweigerd)
-        for r in waar["bevinding"]
-    ]
+    # a finding another one already says (vervalt_bij) is not said a second time
+    gevuurd = {r.code for r in waar["bevinding"]}
+    waar["bevinding"] = _volgorde(
+        kb, [r for r in waar["bevinding"] if not gevuurd.intersection(r.vervalt_bij)]
+    )
     tekst = kb.verdicts[verdict]
     # a no go (the rules', or the coach's own) proposes no intervision: no groups, no guidance,
     # no methods; what fits instead is the alternative
     geen_start = (casus.oordeel_coach.verdict if casus.oordeel_coach else verdict) == "no_go"
+    methoden = _methoden(d, waar["methode"])
+    samenstelling = _samenstelling(d, antwoorden, waar, geen_start)
+    # what the texts of findings may name: the facts' numbers, the thresholds, and the proposal
+    # (also at a no go, where the analysis still says what a session would have needed)
+    plekken = _plekken(d, antwoorden, methoden, waar, geen_start, samenstelling)
+    bevindingen = [
+        _bevinding(d, r, r.ernst == "voorwaardelijk" and r.code in geweigerd, antwoorden, plekken)
+        for r in waar["bevinding"]
+    ]
     # its parts are validated models; checking the whole again cost a tenth of a batch
     return Advies.model_construct(
         kennisbank_versie=kb.versie,
@@ -69,9 +81,11 @@ def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
         oordeel_coach=casus.oordeel_coach,
         bevindingen=bevindingen,
         alternatief=_alternatieven(d, antwoorden, bevindingen) if verdict == "no_go" else [],
-        samenstelling=_samenstelling(d, antwoorden, waar, geen_start),
-        begeleiding=_begeleiding(d, *(([], []) if geen_start else (waar["vorm"], waar["stijl"]))),
-        methoden=[] if geen_start else _methoden(d, waar["methode"]),
+        samenstelling=samenstelling,
+        begeleiding=_begeleiding(
+            d, antwoorden, *(([], []) if geen_start else (waar["vorm"], waar["stijl"]))
+        ),
+        methoden=[] if geen_start else methoden,
         # at a no go only what could add a block is still open; the rest changes nothing
         open_vragen=_open_vragen(
             d,
@@ -102,11 +116,33 @@ def _volgorde(kb: Kennisbank, regels: list[Any]) -> list[Any]:
     return sorted(regels, key=lambda r: kb.leesvolgorde(r.id))
 
 
-def _bevinding(d: Delen, regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
-    return d.geef(("bevinding", regel.id, geweigerd), _maak_bevinding, regel, geweigerd)
+def _bevinding(
+    d: Delen,
+    regel: Bevindingsregel,
+    geweigerd: bool,
+    antwoorden: dict[str, Any],
+    plekken: dict[str, str],
+) -> Bevinding:
+    """A finding with the sentences that hold for this case and its {plekken} filled in; most
+    findings have neither, and are one shared part."""
+    welke = tuple(geldt(a.conditie, antwoorden) is True for a in regel.aanvullingen)
+    waarden = tuple(plekken.get(p, "") for p in d.plekken_van(regel))
+    sleutel = ("bevinding", regel.id, geweigerd, welke, waarden)
+    return d.geef(sleutel, _maak_bevinding, regel, geweigerd, welke, plekken)
 
 
-def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
+def _maak_bevinding(
+    regel: Bevindingsregel, geweigerd: bool, welke: tuple[bool, ...], plekken: dict[str, str]
+) -> Bevinding:
+    gekozen = [a for a, ja in zip(regel.aanvullingen, welke, strict=True) if ja]
+
+    def tekst(veld: str, basis: str | None) -> str | None:
+        if basis is None:
+            return None
+        voor = [a.tekst for a in gekozen if a.veld == veld and a.plek == "voor"]
+        na = [a.tekst for a in gekozen if a.veld == veld and a.plek == "na"]
+        return vul_in(" ".join(" ".join([*voor, basis, *na]).split()), plekken)
+
     return Bevinding(
         code=regel.code,
         titel=regel.titel,
@@ -114,12 +150,64 @@ def _maak_bevinding(regel: Bevindingsregel, geweigerd: bool) -> Bevinding:
         soort=regel.soort,
         ernst=regel.ernst,
         publiek=regel.publiek,
-        uitleg=regel.uitleg,
-        voorwaarde=regel.voorwaarde,
+        uitleg=tekst("uitleg", regel.uitleg) or "",
+        voorwaarde=tekst("voorwaarde", regel.voorwaarde),
         geweigerd=geweigerd,
+        bij_weigering=regel.bij_weigering,
         regel=regel.id,
         bronnen=regel.bronnen,
     )
+
+
+_PLEK = re.compile(r"\{(\w+)\}")
+
+
+def vul_in(tekst: str, plekken: dict[str, str]) -> str:
+    """A text with its {plekken} filled in (the knowledge base checks their names on loading)."""
+    return _PLEK.sub(lambda m: plekken.get(m.group(1), m.group(0)), tekst)
+
+
+def _plekken(
+    d: Delen,
+    antwoorden: dict[str, Any],
+    methoden: list[Methode],
+    waar: dict[str, list[Any]],
+    geen_start: bool,
+    samenstelling: Samenstelling,
+) -> dict[str, str]:
+    kb = d.kb
+    plekken = {naam: str(waarde) for naam, waarde in kb.drempels.items()}
+    plekken.update(
+        {f: str(w) for f, w in antwoorden.items() if kb.feiten.get(f, {}).get("type") == "getal"}
+    )
+    # the method a session is planned around: the first with a timed script
+    getimed = [m for m in methoden if m.kortste_sessie] or [_maak_methode(kb, "basismodel", [])]
+    m = getimed[0]
+    minimum = kb.drempels.get("sessieduur_min", 0)
+    plekken["werkvorm"] = m.naam_in_zin
+    plekken["werkvorm_minuten"] = _bereik(m.duur_minuten, m.duur_minuten_max)
+    plekken["sessie_nodig"] = str(max(m.kortste_sessie or 0, minimum))
+    groepen = samenstelling.groepen
+    aanvullen = samenstelling.aanvullen
+    if geen_start and samenstelling.groepsgrootte:  # what the split would have been
+        groepen, aanvullen = verdeel_groepen(
+            max(samenstelling.groepsgrootte - samenstelling.niet_mee, 1),
+            samenstelling.minimum,
+            samenstelling.maximum,
+            samenstelling.ideaal,
+        )
+    zin = groepen_in_woorden(groepen)
+    if aanvullen:
+        wie = "deelnemer" if aanvullen == 1 else "deelnemers"
+        zin += f" (daarvoor {'komt' if aanvullen == 1 else 'komen'} er {in_woorden(aanvullen)} {wie} bij)"
+    plekken["groepen"] = zin
+    return plekken
+
+
+def _bereik(van: int | None, tot: int | None) -> str:
+    if van is None:
+        return ""
+    return f"{van} tot {tot}" if tot else str(van)
 
 
 def _alternatieven(
@@ -134,12 +222,27 @@ def _alternatieven(
         code = kb.bevinding(b.code).alternatief_voor(antwoorden)
         if code and code not in codes:
             codes.append(code)
-    return [d.geef(("alternatief", c), _maak_alternatief, kb, c) for c in codes or [None]]
+    uit = []
+    for c in codes or [None]:
+        bron = kb.alternatieven[c] if c else kb.geen_alternatief
+        welke = tuple(geldt(a.conditie, antwoorden) is True for a in bron.aanvullingen)
+        uit.append(d.geef(("alternatief", c, welke), _maak_alternatief, kb, c, welke))
+    return uit
 
 
-def _maak_alternatief(kb: Kennisbank, code: str | None) -> Alternatief:
-    """The alternative of this code; None for the general one, when no finding names one."""
-    return Alternatief(**dict(kb.alternatieven[code] if code else kb.geen_alternatief))
+def _maak_alternatief(kb: Kennisbank, code: str | None, welke: tuple[bool, ...]) -> Alternatief:
+    """The alternative of this code, with the sentences that hold for the case; None for the
+    general one, when no finding names one."""
+    bron = kb.alternatieven[code] if code else kb.geen_alternatief
+    return Alternatief(
+        code=bron.code,
+        naam=bron.naam,
+        uitleg=bron.uitleg,
+        vervolg=bron.vervolg,
+        wie=bron.wie,
+        aanvullingen=[a.tekst for a, ja in zip(bron.aanvullingen, welke, strict=True) if ja],
+        bronnen=bron.bronnen,
+    )
 
 
 def verdeel_groepen(n: int, minimum: int, maximum: int, ideaal: int) -> tuple[list[int], int]:
@@ -183,34 +286,63 @@ def _maak_samenstelling(
     maximum = kb.drempel(kb.grootte.max)
     ideaal = kb.drempel(kb.grootte.ideaal)
     samenstellingsregels = [r for r in map(kb.regel, regels) if isinstance(r, Samenstellingsregel)]
-    # who manages another in the group does not join: the groups are counted without them
-    niet_mee = max((r.telt_niet_mee for r in samenstellingsregels), default=0)
-    deelnemers = max(n - niet_mee, 0) if n else None
+    # who does not join (who manages another, one of a clashing pair in a single group) is not
+    # counted in the groups
+    # one group, unless a finding splits them or those who stay do not fit in one; in one
+    # group those who only leave a single group (one of a clashing pair) do not join either
+    niet_mee, wie = _niet_mee(samenstellingsregels, een_groep=True)
+    splitsen = any(
+        r.splitst_groepen for r in map(kb.regel, regels) if isinstance(r, Bevindingsregel)
+    )
+    if n and (splitsen or n - niet_mee > maximum):
+        niet_mee, wie = _niet_mee(samenstellingsregels, een_groep=False)
+    if n:
+        niet_mee = min(niet_mee, n - 1)  # at least one of those named takes part
     groepen: list[int] = []
     aanvullen = 0
-    if deelnemers is not None and not geen_start:
-        groepen, aanvullen = verdeel_groepen(deelnemers, minimum, maximum, ideaal)
+    if n and not geen_start:
+        groepen, aanvullen = verdeel_groepen(n - niet_mee, minimum, maximum, ideaal)
     een_groep = len(groepen) == 1
     adviezen = []
     for regel_id in regels:
         r = kb.regel(regel_id)
+        bronnen = r.bronnen
         if isinstance(r, Bevindingsregel):
             tekst = r.samenstelling or ""
         else:
             assert isinstance(r, Samenstellingsregel)
-            tekst = r.bij_een_groep if een_groep and r.bij_een_groep else r.advies
-        adviezen.append(SamenstellingsAdvies(tekst=tekst, regel=r.id, bronnen=r.bronnen))
+            if een_groep and r.bij_een_groep is not None:
+                tekst, bronnen = r.bij_een_groep, r.bronnen_bij_een_groep or r.bronnen
+            else:
+                tekst = r.advies
+        if tekst:
+            adviezen.append(SamenstellingsAdvies(tekst=tekst, regel=r.id, bronnen=bronnen))
     return Samenstelling(
         groepsgrootte=n,
         aantal_groepen=len(groepen) or None,
         groepen=groepen,
         aanvullen=aanvullen,
         niet_mee=niet_mee if n else 0,
+        niet_mee_wie=wie if n else [],
         minimum=minimum,
         maximum=maximum,
         ideaal=ideaal,
         adviezen=adviezen,
     )
+
+
+def _niet_mee(regels: list[Samenstellingsregel], *, een_groep: bool) -> tuple[int, list[str]]:
+    """How many named people do not join, and who they are. Rules that count the same people
+    (`telt_als`) count once, the largest number."""
+    per_soort: dict[str, tuple[int, str | None]] = {}
+    for r in regels:
+        aantal = r.telt_niet_mee + (r.telt_niet_mee_bij_een_groep if een_groep else 0)
+        if not aantal:
+            continue
+        soort = r.telt_als or r.id
+        if aantal > per_soort.get(soort, (0, None))[0]:
+            per_soort[soort] = (aantal, r.niet_mee_tekst)
+    return sum(a for a, _ in per_soort.values()), [w for _, w in per_soort.values() if w]
 
 
 def _eerste(kb: Kennisbank, regels: list[Any]) -> Any:
@@ -219,15 +351,42 @@ def _eerste(kb: Kennisbank, regels: list[Any]) -> Any:
     return min(regels, key=lambda r: (r.rang, kb.leesvolgorde(r.id)), default=None)
 
 
-def _begeleiding(d: Delen, vormen: list[Vormregel], stijlen: list[Stijlregel]) -> Begeleiding:
+def _begeleiding(
+    d: Delen, antwoorden: dict[str, Any], vormen: list[Vormregel], stijlen: list[Stijlregel]
+) -> Begeleiding:
     vorm = _eerste(d.kb, vormen)
     stijl = _eerste(d.kb, stijlen)
-    sleutel = ("begeleiding", vorm and vorm.id, stijl and stijl.id)
-    return d.geef(sleutel, _maak_begeleiding, d.kb, vorm, stijl)
+    aantal, reden = _aantal_begeleid(d.kb, vorm.vorm if vorm else None, antwoorden)
+    sleutel = ("begeleiding", vorm and vorm.id, stijl and stijl.id, aantal, reden)
+    return d.geef(sleutel, _maak_begeleiding, d.kb, vorm, stijl, aantal, reden)
+
+
+def _aantal_begeleid(
+    kb: Kennisbank, vorm: str | None, antwoorden: dict[str, Any]
+) -> tuple[int | None, str | None]:
+    """How many of the planned sessions are guided: a few by the intervision coach (the first
+    choice of begeleidingsduur that holds), all by a standing guide, none in a self-steering
+    group; never more than are planned."""
+    gepland = antwoorden.get("bijeenkomsten")
+    if vorm == "zelfsturend":
+        return 0, None
+    if vorm == "intervisiebegeleider":
+        return gepland, None
+    if vorm is None:
+        return None, None
+    keuze = next(
+        k for k in kb.begeleidingsduur if k.conditie is None or geldt(k.conditie, antwoorden)
+    )
+    aantal = min(keuze.aantal, gepland) if gepland else keuze.aantal
+    return aantal, keuze.reden
 
 
 def _maak_begeleiding(
-    kb: Kennisbank, vorm: Vormregel | None, stijl: Stijlregel | None
+    kb: Kennisbank,
+    vorm: Vormregel | None,
+    stijl: Stijlregel | None,
+    aantal: int | None,
+    reden: str | None,
 ) -> Begeleiding:
     keuze_vorm = keuze_stijl = None
     bijeenkomsten = None
@@ -242,7 +401,13 @@ def _maak_begeleiding(
         keuze_stijl = Keuze(
             code=s.code, naam=s.naam, reden=stijl.reden, regel=stijl.id, bronnen=stijl.bronnen
         )
-    return Begeleiding(vorm=keuze_vorm, stijl=keuze_stijl, begeleide_bijeenkomsten=bijeenkomsten)
+    return Begeleiding(
+        vorm=keuze_vorm,
+        stijl=keuze_stijl,
+        begeleide_bijeenkomsten=bijeenkomsten,
+        aantal_begeleid=aantal,
+        aantal_reden=reden,
+    )
 
 
 def _methoden(d: Delen, regels: list[Methoderegel]) -> list[Methode]:
@@ -258,10 +423,12 @@ def _methoden(d: Delen, regels: list[Methoderegel]) -> list[Methode]:
 def _maak_methode(kb: Kennisbank, code: str, regels: list[Methoderegel]) -> Methode:
     m = kb.methoden[code]
     afsluiting = kb.actieplan if m.actieplan_toevoegen else None
+    # the closing's sources belong to the closing, not to the reason the method was chosen
     bronnen = [*m.bronnen, *(b for r in regels for b in r.bronnen)]
     return Methode(
         code=code,
         naam=m.naam,
+        naam_in_zin=m.naam_in_zin,
         redenen=[r.reden for r in regels],
         regels=[r.id for r in regels],
         duur_minuten=m.duur_minuten,
@@ -269,7 +436,8 @@ def _maak_methode(kb: Kennisbank, code: str, regels: list[Methoderegel]) -> Meth
         kortste_sessie=kb.kortste_sessie(code),
         stappen=[Stap(**s.model_dump()) for s in m.stappen],
         afsluiting=afsluiting.tekst if afsluiting else None,
-        bronnen=tuple(dict.fromkeys([*bronnen, *(afsluiting.bronnen if afsluiting else ())])),
+        afsluiting_bronnen=afsluiting.bronnen if afsluiting else (),
+        bronnen=tuple(dict.fromkeys(bronnen)),
     )
 
 
@@ -290,11 +458,11 @@ def _open_vragen(d: Delen, antwoorden: dict[str, Any], onbeslist: list[Any]) -> 
 
 
 def _maak_open_vraag(kb: Kennisbank, feit: str, regels: list[Bevindingsregel]) -> OpenVraag:
-    titels = "; ".join(dict.fromkeys(r.titel[0].lower() + r.titel[1:].rstrip(".") for r in regels))
+    definitie = kb.feiten[feit]
     return OpenVraag(
         feit=feit,
-        vraag=kb.feiten[feit]["vraag"],
-        waarom=f"Het antwoord bepaalt of dit speelt: {titels}.",
+        vraag=definitie.get("vraag_klant", definitie["vraag"]),
+        waarom=" ".join(str(definitie["waarom_klant"]).split()),
         regels=[r.id for r in regels],
         beslissend=any(r.ernst in ("blokkerend", "voorwaardelijk") for r in regels),
     )
@@ -313,10 +481,11 @@ def _sleutelvoorwaarden(
     twijfel: set[str],
     geen_start: bool,
 ) -> list[SleutelvoorwaardeStatus]:
-    """Met, unknown, or how it stands by the heaviest of its findings that fired: blocking is not
-    met, a condition is 'voorwaarde', a point of attention is arranged at the start. A condition
-    judged by stand-in facts is never 'niet vervuld'. At a no go there is no condition to accept:
-    what would have been one is simply not met."""
+    """How each key condition stands. Where one of its findings fired, the heaviest says it:
+    blocking is not met, a condition is 'voorwaarde', a point of attention is arranged at the
+    start; so a condition is never 'vervuld' beside a finding about it. Otherwise its facts say
+    met or unknown. A condition judged by stand-in facts is never 'niet vervuld'. At a no go
+    there is no condition to accept: what would have been one is simply not met."""
     vervuld = {r.id for r in waar}
     onbekend = {r.id for r in onbeslist}
     gewicht = {
@@ -325,22 +494,23 @@ def _sleutelvoorwaarden(
     }
     statussen = []
     for s in d.kb.sleutelvoorwaarden:
-        if s.id in vervuld:
+        zwaarst = [gewicht[c] for c in s.bevindingen if gewicht.get(c)]
+        if zwaarst:
+            status = min(zwaarst, key=_VOLGORDE.index)
+            if geen_start and status == "voorwaarde":
+                status = "niet_vervuld"
+            if s.benadering and status == "niet_vervuld":
+                status = "te_regelen"
+        elif s.id in vervuld:
             status = "vervuld"
         elif s.id in onbekend:
             status = "onbekend"
         elif s.benadering:
             status = "te_regelen"
+        elif any(c in twijfel for c in s.bevindingen):
+            status = "onbekend"  # which finding applies hangs on a fact still unknown
         else:
-            zwaarst = [gewicht[c] for c in s.bevindingen if gewicht.get(c)]
-            if zwaarst:
-                status = min(zwaarst, key=_VOLGORDE.index)
-                if geen_start and status == "voorwaarde":
-                    status = "niet_vervuld"
-            elif any(c in twijfel for c in s.bevindingen):
-                status = "onbekend"  # which finding applies hangs on a fact still unknown
-            else:
-                status = "niet_vervuld"  # no finding says more: the promises flag this
+            status = "niet_vervuld"  # no finding says more: the promises flag this
         ontbrekend = tuple(f for f in s.feiten if f not in antwoorden) if s.id in onbekend else ()
         sleutel = ("sleutel", s.id, status, ontbrekend)
         statussen.append(d.geef(sleutel, _maak_sleutelstatus, s, status, ontbrekend))

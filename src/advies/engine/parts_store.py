@@ -8,6 +8,7 @@ and kept here; the models are frozen, and each writes its JSON once (advice.Deel
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Hashable
 from operator import itemgetter
@@ -32,6 +33,7 @@ class Delen:
         # per fired rule: the rule, and how to read the values of its facts from a full case
         self.vuren: dict[tuple[str, str], tuple[Regel, Callable[[dict[str, Any]], Any]]] = {}
         self.leeg = dict.fromkeys(kb.feiten)
+        self.plekken: dict[str, tuple[str, ...]] = {}
 
     def vuur(self, vuur: tuple[str, str]) -> tuple[Regel, Callable[[dict[str, Any]], Any]]:
         gevonden = self.vuren.get(vuur)
@@ -39,6 +41,15 @@ class Delen:
             regel = self.kb.regel(vuur[0])
             lees = itemgetter(*regel.feiten) if regel.feiten else _niets
             gevonden = self.vuren[vuur] = (regel, lees)
+        return gevonden
+
+    def plekken_van(self, regel: Any) -> tuple[str, ...]:
+        """The {plekken} a finding's texts name, once per rule."""
+        gevonden = self.plekken.get(regel.id)
+        if gevonden is None:
+            teksten = [regel.uitleg, regel.voorwaarde or "", *(a.tekst for a in regel.aanvullingen)]
+            namen = re.findall(r"\{(\w+)\}", " ".join(teksten))
+            gevonden = self.plekken[regel.id] = tuple(dict.fromkeys(namen))
         return gevonden
 
     def geef(self, sleutel: Hashable, maak: Callable[..., T], *args: Any) -> T:

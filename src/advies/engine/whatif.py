@@ -1,9 +1,11 @@
 """What would change the verdict: the smallest sets of fact changes that give a better verdict.
 
 Found by re-evaluating the case with the engine, so the answers always agree with the rules. For
-each finding in the way (the blocks of a no go, the conditions of a go under conditions), the
-single-fact changes that make it disappear are found first; one fix per finding is then combined,
-re-evaluated, and pruned to what is really needed.
+each block of a no go, the single-fact changes that make it disappear are found first; one fix per
+block is then combined, re-evaluated, and pruned to what is really needed. A go under conditions
+gets none: every change that lifts one of its conditions is that condition again, which the advice
+already asks. A condition the client refused in the talk is lifted only by accepting it after all,
+never by changing its facts some other way. Each suggestion is one sentence in the coach's words.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import Any
 
 from advies.engine.adapter import Uitkomst, engine_voor
 from advies.engine.advice import WatAls, Wijziging
-from advies.knowledge.conditions import Conditie, FeitVoorwaarde, toon_waarde
+from advies.knowledge.conditions import Conditie, FeitVoorwaarde
+from advies.knowledge.dutch import in_woorden, opsomming
 from advies.knowledge.model import Bevindingsregel, Kennisbank
 
 _RANG = {"no_go": 0, "onvoldoende_informatie": 1, "go_onder_voorwaarden": 2, "go": 3}
@@ -25,7 +28,7 @@ _WEIGER = "geweigerde_voorwaarden"
 def zoek_wat_als(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst) -> list[WatAls]:
     """For a no go or a go under conditions: the smallest changes that give a better verdict."""
     verdict = _verdict(uitkomst)
-    if verdict not in ("no_go", "go_onder_voorwaarden"):
+    if verdict != "no_go":
         return []
     draai = engine_voor(kb).evalueer
     basis = dict(antwoorden)
@@ -54,13 +57,18 @@ def zoek_wat_als(kb: Kennisbank, antwoorden: dict[str, Any], uitkomst: Uitkomst)
         wijzigingen = _snoei(
             wijzigingen, lambda ws, doel=_RANG[nieuw]: _rang(draai(_pas_toe(basis, ws))) >= doel
         )
+        nieuw = _verdict(draai(_pas_toe(basis, wijzigingen)))
         # one suggestion per set of facts: "leervraag reflectie" and "leervraag kennisdeling"
         # are the same advice to the client, so the first (in the catalogue's order) stands
         feiten = {f for f, _ in wijzigingen}
         if all({f for f, _ in w} != feiten for w, _ in gevonden):
             gevonden.append((wijzigingen, nieuw))
     gevonden.sort(key=lambda g: (len(g[0]), -_RANG[g[1]]))
-    return [_als_wat_als(kb, basis, w, v) for w, v in gevonden[:_MAX_RESULTATEN]]
+    uit = []
+    for w, v in gevonden[:_MAX_RESULTATEN]:
+        na = _pas_toe(basis, w)
+        uit.append(_als_wat_als(kb, basis, w, v, _nog_open(kb, draai(na), na)))
+    return uit
 
 
 def _verdict(uitkomst: Uitkomst) -> str:
@@ -94,10 +102,10 @@ def _nog_in_de_weg(regel: Bevindingsregel, uitkomst: Uitkomst, verdict: str) -> 
 def _kandidaten(
     kb: Kennisbank, regel: Bevindingsregel, antwoorden: dict[str, Any]
 ) -> list[tuple[str, Any]]:
-    """Single changes to the facts this rule reads, plus accepting it if it was refused."""
+    """Single changes to the facts this rule reads; for a refused condition only accepting it."""
     kandidaten: list[tuple[str, Any]] = []
     if regel.code in antwoorden.get(_WEIGER, []):
-        kandidaten.append((_WEIGER, regel.code))
+        return [(_WEIGER, regel.code)]
     for feit in regel.feiten:
         d = kb.feiten[feit]
         veranderbaar = d.get("veranderbaar", True)
@@ -151,31 +159,52 @@ def _snoei(wijzigingen: list[tuple[str, Any]], genoeg: Any) -> list[tuple[str, A
 
 
 def _als_wat_als(
-    kb: Kennisbank, basis: dict[str, Any], wijzigingen: list[tuple[str, Any]], verdict: str
+    kb: Kennisbank,
+    basis: dict[str, Any],
+    wijzigingen: list[tuple[str, Any]],
+    verdict: str,
+    open_: str,
 ) -> WatAls:
+    """One suggestion as the coach says it: 'Als de groep groeit tot vijf deelnemers, adviseer
+    ik een start onder voorwaarden.'; a refused condition: 'Kunt u alsnog toezeggen: ...?'."""
     items = []
-    aanvaard = [w for f, w in wijzigingen if f == _WEIGER]
+    aanvaard = []
+    delen = []
     for feit, waarde in wijzigingen:
         if feit == _WEIGER:
-            titel = kb.bevinding(waarde).titel
-            tekst = f"de opdrachtgever de voorwaarde bij '{titel}' alsnog aanvaardt"
-            items.append(Wijziging(feit=feit, van=waarde, naar=None, tekst=tekst))
+            toezegging = kb.bevinding(waarde).toezegging or kb.bevinding(waarde).titel
+            aanvaard.append(toezegging[0].lower() + toezegging[1:])
+            items.append(Wijziging(feit=feit, van=waarde, naar=None, tekst=aanvaard[-1]))
             continue
-        d = kb.feiten[feit]
-        label = d["label"].lower() if not d["label"].isupper() else d["label"]
-        getoond = (
-            d.get("waarden", {}).get(waarde, toon_waarde(waarde))
-            if d["type"] == "keuze"
-            else toon_waarde(waarde)
+        zinnen = kb.feiten[feit]["wat_als"]
+        tekst = (
+            str(zinnen).replace("{waarde}", in_woorden(waarde))
+            if isinstance(zinnen, str)
+            else str(zinnen[waarde])
         )
-        tekst = f"{label} '{getoond}' wordt"
+        delen.append(tekst)
         items.append(Wijziging(feit=feit, van=basis.get(feit), naar=waarde, tekst=tekst))
-    delen = [i.tekst for i in items if i.feit != _WEIGER]
-    if len(aanvaard) > 1:  # one clause for all accepted conditions, not one per condition
-        titels = " en ".join(f"'{kb.bevinding(c).titel}'" for c in aanvaard)
-        delen.insert(0, f"de opdrachtgever de voorwaarden bij {titels} alsnog aanvaardt")
+    gevolg = kb.verdicts[verdict].als_gevolg.replace("{open}", open_)
+    lijst = opsomming(aanvaard)
+    if not delen:
+        zin = f"Kunt u alsnog toezeggen: {lijst}? Dan {gevolg}."
+    elif aanvaard:
+        zin = f"Als {opsomming(delen)}, en u alsnog toezegt wat u in ons gesprek afwees ({lijst}), {gevolg}."
     else:
-        delen = [i.tekst for i in items]
-    uitkomst = kb.verdicts[verdict]
-    zin = "Als " + " en ".join(delen) + f", dan: {uitkomst.als_gevolg or uitkomst.label.lower()}."
+        zin = f"Als {opsomming(delen)}, {gevolg}."
     return WatAls(wijzigingen=items, verdict=verdict, zin=zin)
+
+
+def _nog_open(kb: Kennisbank, uitkomst: Uitkomst, antwoorden: dict[str, Any]) -> str:
+    """What is still unknown after a change and decides the advice, by the facts' labels."""
+    feiten: dict[str, None] = {}
+    for regel_id, status in uitkomst.gevuurd:
+        regel = kb.regel(regel_id)
+        if status != "onbeslist" or getattr(regel, "ernst", None) not in (
+            "blokkerend",
+            "voorwaardelijk",
+        ):
+            continue
+        for feit in regel.feiten:
+            feiten.setdefault(feit, None)
+    return opsomming([str(kb.feiten[f]["label"]).lower() for f in feiten if f not in antwoorden])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,10 @@ from advies.errors import KennisbankFout
 from advies.knowledge import conditions
 from advies.knowledge.conditions import Conditie
 from advies.knowledge.model import (
+    PLEKKEN_VOORSTEL,
     Afsluiting,
     Alternatief,
+    Begeleidingsduur,
     Bevindingsregel,
     BronDefinitie,
     Grootte,
@@ -58,6 +61,8 @@ def _regels(model: type[Regel], items: Any, pad: Path, kb: dict[str, Any]) -> li
                 "feiten": conditions.feiten_van(conditie),
                 "leesbaar": conditions.beschrijf(conditie, kb["feiten"]),
             }
+            if isinstance(regel, Bevindingsregel) and regel.aanvullingen:
+                update["aanvullingen"] = _met_condities(regel.aanvullingen, kb)
             if isinstance(regel, Bevindingsregel) and isinstance(regel.alternatief, tuple):
                 update["alternatief"] = tuple(
                     k.model_copy(
@@ -73,6 +78,20 @@ def _regels(model: type[Regel], items: Any, pad: Path, kb: dict[str, Any]) -> li
         except (ValidationError, conditions.ConditieFout) as fout:
             raise KennisbankFout(f"{pad}, regel {regel_id}: {fout}") from None
     return result
+
+
+def _met_condities(items: tuple[Any, ...], kb: dict[str, Any]) -> tuple[Any, ...]:
+    """Items with an `als` get their parsed condition (ConditieFout names what is wrong)."""
+    return tuple(
+        i.model_copy(
+            update={
+                "conditie": conditions.parse(i.als, kb["feiten"], kb["drempels"])
+                if i.als is not None
+                else None
+            }
+        )
+        for i in items
+    )
 
 
 def _lijst(model: type[BaseModel], items: Any, pad: Path) -> dict[str, Any]:
@@ -119,7 +138,14 @@ def _laad(root: Path) -> Kennisbank:
     for pad in sorted((root / "bevindingen").glob("*.yaml")):
         bevindingen += _regels(Bevindingsregel, lees_eigen_yaml(pad), pad, kb)
     kb["bevindingen"] = bevindingen
-    kb["alternatieven"] = _lijst(Alternatief, lees_eigen_yaml(root / "alternatieven.yaml"), root)
+    alternatieven = _lijst(Alternatief, lees_eigen_yaml(root / "alternatieven.yaml"), root)
+    try:
+        kb["alternatieven"] = {
+            code: a.model_copy(update={"aanvullingen": _met_condities(a.aanvullingen, kb)})
+            for code, a in alternatieven.items()
+        }
+    except conditions.ConditieFout as fout:
+        raise KennisbankFout(f"{root / 'alternatieven.yaml'}: {fout}") from None
     methoden = lees_eigen_yaml(root / "methoden.yaml")
     kb["methoden"] = _lijst(Methode, methoden["methoden"], root / "methoden.yaml")
     try:
@@ -133,6 +159,15 @@ def _laad(root: Path) -> Kennisbank:
     kb["vormregels"] = _regels(Vormregel, begeleiding["vorm_regels"], pad, kb)
     kb["stijlen"] = _lijst(Stijl, begeleiding["stijlen"], pad)
     kb["stijlregels"] = _regels(Stijlregel, begeleiding["stijl_regels"], pad, kb)
+    try:
+        kb["begeleidingsduur"] = list(
+            _met_condities(
+                tuple(Begeleidingsduur.model_validate(d) for d in begeleiding["begeleidingsduur"]),
+                kb,
+            )
+        )
+    except (ValidationError, KeyError, TypeError, conditions.ConditieFout) as fout:
+        raise KennisbankFout(f"{pad}, begeleidingsduur: {fout}") from None
     samenstelling = lees_eigen_yaml(root / "samenstelling.yaml")
     kb["grootte"] = Grootte.model_validate(samenstelling["grootte"])
     kb["samenstellingsregels"] = _regels(
@@ -162,6 +197,10 @@ def _operatoren(conditie: Any) -> set[str]:
     if isinstance(conditie, conditions.FeitVoorwaarde):
         return {conditie.op}
     return set().union(*(_operatoren(d) for d in conditie.delen))
+
+
+def _plekken(tekst: str) -> list[str]:
+    return re.findall(r"\{(\w+)\}", tekst)
 
 
 def _controleer(kb: Kennisbank) -> None:
@@ -206,12 +245,60 @@ def _controleer(kb: Kennisbank) -> None:
                 f"{b.bestand}, regel {b.id}: een bevinding heeft een voorwaarde nodig"
             )
     codes = {b.code for b in kb.bevindingen}
+    plekken = {
+        *PLEKKEN_VOORSTEL,
+        *kb.drempels,
+        *(f for f, d in kb.feiten.items() if d.get("type") == "getal"),
+    }
+    for b in kb.bevindingen:
+        for code in b.vervalt_bij:
+            if code not in codes:
+                raise KennisbankFout(f"{b.bestand}, regel {b.id}: onbekende bevinding {code}")
+        teksten = [b.uitleg, b.voorwaarde or "", b.samenstelling or ""]
+        teksten += [a.tekst for a in b.aanvullingen]
+        for tekst in teksten:
+            for plek in _plekken(tekst):
+                if plek not in plekken:
+                    raise KennisbankFout(
+                        f"{b.bestand}, regel {b.id}: onbekende plek {{{plek}}}; "
+                        f"kies uit {', '.join(sorted(plekken))}"
+                    )
     for sv in kb.sleutelvoorwaarden:
-        for code in sv.bevindingen:
+        for code in (*sv.bevindingen, *sv.indicaties):
             if code not in codes:
                 raise KennisbankFout(
                     f"sleutelvoorwaarden.yaml, {sv.code}: onbekende bevinding {code}"
                 )
+        for g in sv.geregeld:
+            for vorm in g.vormen:
+                if vorm not in kb.vormen:
+                    raise KennisbankFout(
+                        f"sleutelvoorwaarden.yaml, {sv.code}: onbekende vorm {vorm}"
+                    )
+        if not sv.vervuld or (sv.benadering and not sv.lijkt_in_orde):
+            raise KennisbankFout(
+                f"sleutelvoorwaarden.yaml, {sv.code}: 'vervuld' (en bij een benadering "
+                "'lijkt_in_orde') ontbreekt"
+            )
+    if not kb.begeleidingsduur or kb.begeleidingsduur[-1].als is not None:
+        raise KennisbankFout(
+            "begeleiding.yaml, begeleidingsduur: als laatste een keuze zonder 'als'"
+        )
+    for feit, d in kb.feiten.items():
+        if d.get("type") == "codes":
+            continue
+        if not d.get("waarom_klant"):
+            raise KennisbankFout(f"feiten.yaml, {feit}: 'waarom_klant' ontbreekt")
+        if d.get("veranderbaar", True) is False:
+            continue
+        zinnen = d.get("wat_als")
+        if d.get("type") == "getal":
+            if not isinstance(zinnen, str) or "{waarde}" not in zinnen:
+                raise KennisbankFout(f"feiten.yaml, {feit}: 'wat_als' met {{waarde}} ontbreekt")
+            continue
+        waarden = [True, False] if d.get("type") == "ja_nee" else list(d.get("waarden", {}))
+        if not isinstance(zinnen, dict) or any(w not in zinnen for w in waarden):
+            raise KennisbankFout(f"feiten.yaml, {feit}: 'wat_als' heeft een zin per waarde nodig")
     for methode in kb.methoden.values():
         if isinstance(methode.kortste_sessie, str) and methode.kortste_sessie not in kb.drempels:
             raise KennisbankFout(

@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from advies.knowledge.conditions import geldt
 
 Soort = Literal["indicatie", "contra_indicatie", "aandachtspunt"]
+# what a finding's text may name in {braces} besides the numeric facts and the thresholds: the
+# proposal the advice makes (first method, its minutes, the session it needs, the groups)
+PLEKKEN_VOORSTEL = ("werkvorm", "werkvorm_minuten", "sessie_nodig", "groepen")
 Ernst = Literal["blokkerend", "voorwaardelijk", "advies"]
 Categorie = Literal["bevinding", "methode", "vorm", "stijl", "samenstelling", "sleutelvoorwaarde"]
 
@@ -56,6 +59,17 @@ class Regel(_Strikt):
     categorie: Categorie = "bevinding"
 
 
+class Aanvulling(_Strikt):
+    """A sentence that belongs to a text only for some cases: it is added where its condition is
+    true for the case (never while a fact it reads is unknown), before or after the text."""
+
+    als: dict[str, Any]
+    tekst: str
+    veld: Literal["uitleg", "voorwaarde"] = "uitleg"
+    plek: Literal["voor", "na"] = "na"
+    conditie: Any = Field(default=None, exclude=True)
+
+
 class AlternatiefKeuze(_Strikt):
     """One choice of alternative: the first whose condition holds is taken (unknown: not)."""
 
@@ -77,6 +91,13 @@ class Bevindingsregel(Regel):
     # required when blocking; for a condition: what fits when the client refuses it
     alternatief: str | tuple[AlternatiefKeuze, ...] | None = None
     samenstelling: str | None = None
+    # sentences for some cases only; texts may hold {plekken} the advice fills in (PLEKKEN)
+    aanvullingen: tuple[Aanvulling, ...] = ()
+    # not shown where one of these findings fired: it would say the same thing a second time
+    vervalt_bij: tuple[str, ...] = ()
+    splitst_groepen: bool = False  # when it fires, the proposal has more than one group
+    # what the client's refusal means, for the letter that confirms it (in the client's terms)
+    bij_weigering: str | None = None
 
     def alternatieven(self) -> tuple[AlternatiefKeuze, ...]:
         if isinstance(self.alternatief, str):
@@ -96,6 +117,9 @@ class Alternatief(_Strikt):
     naam: str
     uitleg: str
     vervolg: str  # the first steps on that path, shown instead of the steps to a group
+    # for the letter only, in the coach's first person: who carries it out, and the client's part
+    wie: str | None = None
+    aanvullingen: tuple[Aanvulling, ...] = ()
     bronnen: tuple[Bron, ...]
 
 
@@ -104,11 +128,13 @@ class Stap(_Strikt):
     wat: str
     minuten: int | None = None
     minuten_max: int | None = None  # where a source gives a range
+    schatting: bool = False  # the source gives no time: the minutes are the product's estimate
 
 
 class Methode(_Strikt):
     code: str
     naam: str
+    naam_in_zin: str  # how a sentence names it: "het basismodel", "de roddelmethode"
     past_bij: str
     kortste_sessie: int | str | None = None  # minutes, or a name in drempels.yaml
     actieplan_toevoegen: bool = False  # the source's script ends without an action plan
@@ -128,9 +154,22 @@ class Methoderegel(Regel):
 class Vorm(_Strikt):
     code: str
     naam: str
+    kort: str = ""  # what the form is in a few words, after its name in the letter
     omschrijving: str
     begeleide_bijeenkomsten: str | None = None
     bronnen: tuple[Bron, ...]
+
+
+class Begeleidingsduur(_Strikt):
+    """How many of the planned sessions the intervision coach guides: the first choice whose
+    condition holds for the case (the last has none), never more than are planned."""
+
+    als: dict[str, Any] | None = None
+    aantal: int = Field(ge=1)
+    reden: str | None = None  # for the letter, where the number differs from the usual
+    grond: str
+    bronnen: tuple[Bron, ...] = Field(min_length=1)
+    conditie: Any = Field(default=None, exclude=True)
 
 
 class Vormregel(Regel):
@@ -156,15 +195,27 @@ class Stijlregel(Regel):
 
 class Samenstellingsregel(Regel):
     categorie: Categorie = "samenstelling"
-    advies: str
+    advies: str = ""  # empty: the rule only counts people out, the group's sentence says so
     bij_een_groep: str | None = None  # instead of `advies` when everyone fits in one group
+    bronnen_bij_een_groep: tuple[Bron, ...] = ()  # where that text rests on other places
     telt_niet_mee: int = Field(0, ge=0)  # people named who do not join the proposed groups
+    telt_niet_mee_bij_een_groep: int = Field(0, ge=0)  # ... only when they form one group
+    telt_als: str | None = None  # rules counting the same people: the largest number counts
+    niet_mee_tekst: str | None = None  # who that is, inside a sentence
 
 
 class Grootte(_Strikt):
     min: str
     max: str
     ideaal: str
+
+
+class Geregeld(_Strikt):
+    """Where the proposal itself arranges a key condition: for these guidance forms, in the
+    coach's words."""
+
+    vormen: tuple[str, ...]
+    tekst: str
 
 
 class Sleutelvoorwaarde(Regel):
@@ -186,12 +237,17 @@ class Sleutelvoorwaarde(Regel):
     # only stand in for it (then never 'niet vervuld')
     bevindingen: tuple[str, ...] = ()
     benadering: bool = False
+    # the letter: why it stands so, in one clause each; the indications it speaks for
+    vervuld: str = ""
+    lijkt_in_orde: str = ""  # a stand-in that holds
+    geregeld: tuple[Geregeld, ...] = ()
+    indicaties: tuple[str, ...] = ()
 
 
 class VerdictTekst(_Strikt):
     label: str
     zin: str
-    als_gevolg: str | None = None
+    als_gevolg: str  # how "what would change the verdict" ends when a change leads here
     bronnen: tuple[Bron, ...]
 
 
@@ -223,6 +279,7 @@ class Kennisbank:
     vormregels: list[Vormregel]
     stijlen: dict[str, Stijl]
     stijlregels: list[Stijlregel]
+    begeleidingsduur: list[Begeleidingsduur]
     grootte: Grootte
     samenstellingsregels: list[Samenstellingsregel]
     sleutelvoorwaarden: list[Sleutelvoorwaarde]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from advies.case.model import Casus
 from advies.case.talk import Gesprek
 from advies.engine.advice import Advies, Bevinding
+from advies.knowledge.dutch import in_woorden
 from advies.report.content import Teksten
 from advies.report.document import Alinea, Blok, Kader, Lijst, Punt, Sectie, Voor
 
@@ -89,12 +90,14 @@ def praktisch_sectie(t: Teksten, casus: Casus, advies: Advies) -> Sectie | None:
         regels.append(
             t.vul(
                 "bevestiging.praktisch.bijeenkomsten",
-                aantal=feiten["bijeenkomsten"],
+                aantal=in_woorden(feiten["bijeenkomsten"]),
                 minuten=feiten["sessieduur"],
             )
         )
     if a.coach_bijeenkomsten is not None:
-        regels.append(t.vul("bevestiging.praktisch.coach", aantal=a.coach_bijeenkomsten))
+        regels.append(
+            t.vul("bevestiging.praktisch.coach", aantal=in_woorden(a.coach_bijeenkomsten))
+        )
     if a.informeert_management:
         regels.append(t.vul("bevestiging.praktisch.management", wie=a.informeert_management))
     if a.informeert_groep:
@@ -120,7 +123,9 @@ def contract_aanvulling(t: Teksten, casus: Casus) -> dict[str, str]:
     uit = {}
     omvang = []  # "8 bijeenkomsten van 120 minuten, vanaf januari 2027"
     if feiten.get("bijeenkomsten"):
-        omvang.append(t.vul("bevestiging.contract.aantal", aantal=feiten["bijeenkomsten"]))
+        omvang.append(
+            t.vul("bevestiging.contract.aantal", aantal=in_woorden(feiten["bijeenkomsten"]))
+        )
     if feiten.get("sessieduur"):
         omvang.append(t.vul("bevestiging.contract.duur", minuten=feiten["sessieduur"]))
     delen = [" ".join(omvang)] if omvang else []
@@ -129,7 +134,9 @@ def contract_aanvulling(t: Teksten, casus: Casus) -> dict[str, str]:
     if delen:
         uit["praktisch"] = t.vul("bevestiging.contract.afgesproken", wat=", ".join(delen))
     if a.coach_bijeenkomsten is not None:
-        uit["afscheid"] = t.vul("bevestiging.contract.coach", aantal=a.coach_bijeenkomsten)
+        uit["afscheid"] = t.vul(
+            "bevestiging.contract.coach", aantal=in_woorden(a.coach_bijeenkomsten)
+        )
     toegezegd = set(casus.gesprek.met_besluit("akkoord"))
     if toegezegd & {"VERTROUWELIJKHEID", "VERTROUWELIJKHEID_ONZEKER"}:
         uit["vertrouwelijkheid"] = t["bevestiging.contract.vertrouwelijk"]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from advies.errors import KennisbankFout
 from advies.knowledge import conditions
+from advies.knowledge.dutch import in_woorden
 from advies.knowledge.loading import lees_eigen_yaml
 from advies.knowledge.model import Bron, Kennisbank
 from advies.knowledge.resources import data_dir
@@ -38,9 +39,35 @@ class _Voorwaardelijk(_Strikt):
 
 
 class Punt(_Voorwaardelijk):
+    """An item of the contract or logbook: it says something about the case, so with a condition
+    it is shown only where that condition is true, never while a fact it reads is unknown."""
+
     code: str = ""  # where the talk's agreements fill in this item (bevestiging.contract)
     tekst: str
     bronnen: tuple[Bron, ...] = Field(min_length=1)
+
+    def geldt_voor(self, vorm: str | None, antwoorden: dict[str, Any]) -> bool:
+        if self.vormen and vorm not in self.vormen:
+            return False
+        return self.conditie is None or conditions.geldt(self.conditie, antwoorden) is True
+
+
+class Zin(_Strikt):
+    """A sentence of a step that holds for some cases only: shown where its condition is true."""
+
+    als: dict[str, Any]
+    tekst: str
+    conditie: Any = Field(default=None, exclude=True)
+
+    def geldt_voor(self, antwoorden: dict[str, Any]) -> bool:
+        return conditions.geldt(self.conditie, antwoorden) is True
+
+
+class Nadruk(_Strikt):
+    """A sentence that stresses a step where one of these findings fired."""
+
+    bij: tuple[str, ...] = Field(min_length=1)
+    tekst: str
 
 
 class Onderdeel(_Strikt):
@@ -52,16 +79,20 @@ class Vervolgstap(_Voorwaardelijk):
     code: str
     titel: str
     voor: str
+    voor_per_vorm: dict[str, str] = Field(default_factory=dict)
     wat: str
     wat_per_vorm: dict[str, str] = Field(default_factory=dict)
+    zinnen: tuple[Zin, ...] = ()
     onderdelen: tuple[Onderdeel, ...] = ()
     valkuilen: bool = False
-    nadruk_bij: tuple[str, ...] = ()
-    nadruk: str | None = None
+    nadrukken: tuple[Nadruk, ...] = ()
     bronnen: tuple[Bron, ...] = Field(min_length=1)
 
     def tekst(self, vorm: str | None) -> str:
         return self.wat_per_vorm.get(vorm or "", self.wat)
+
+    def voor_wie(self, vorm: str | None) -> str:
+        return self.voor_per_vorm.get(vorm or "", self.voor)
 
 
 class Valkuil(_Strikt):
@@ -101,8 +132,7 @@ class Teksten:
 
     def getal(self, n: int) -> str:
         """Small numbers in words, as Dutch prose writes them (vier aandachtspunten)."""
-        woorden = self["getallen"]
-        return woorden[n] if 0 <= n < len(woorden) else str(n)
+        return in_woorden(n)
 
 
 @cache
@@ -129,6 +159,7 @@ def _vervolgstappen(kb: Kennisbank) -> Vervolg:
             Vervolgstap.model_validate(
                 {
                     **met_conditie(s),
+                    "zinnen": [met_conditie(z) for z in s.get("zinnen", ())],
                     "onderdelen": [
                         {**o, "punten": [met_conditie(p) for p in o["punten"]]}
                         for o in s.get("onderdelen", ())
@@ -153,15 +184,12 @@ def _vervolgstappen(kb: Kennisbank) -> Vervolg:
         for vorm in [
             *stap.vormen,
             *stap.wat_per_vorm,
+            *stap.voor_per_vorm,
             *(v for o in stap.onderdelen for p in o.punten for v in p.vormen),
         ]:
             if vorm not in kb.vormen:
                 raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende vorm {vorm}")
-        for code in stap.nadruk_bij:
+        for code in (c for n in stap.nadrukken for c in n.bij):
             if code not in codes:
-                raise KennisbankFout(
-                    f"{pad}, stap {stap.code}: onbekende bevinding {code} in nadruk_bij"
-                )
-        if stap.nadruk_bij and not stap.nadruk:
-            raise KennisbankFout(f"{pad}, stap {stap.code}: nadruk_bij zonder 'nadruk'")
+                raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende bevinding {code}")
     return vervolg

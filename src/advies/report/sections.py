@@ -1,15 +1,20 @@
 """What the written advice says, section by section: built from the case, the advice and the
-knowledge base into the document model. All wording comes from teksten.yaml and rules/."""
+knowledge base into the document model. All wording comes from teksten.yaml and rules/.
+
+The letter is the coach's: it is signed by the coach and speaks as "ik". The client's version
+gives its citations as numbered endnotes and puts the contract and logbook in an appendix; the
+coach's version keeps the citations inline and adds the reason tree."""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from advies.case.model import Casus
 from advies.engine.advice import Advies
 from advies.knowledge.model import Kennisbank
-from advies.report.analysis import analyse_sectie, bevinding_punt, feit_label, zichtbaar
+from advies.report.analysis import analyse_sectie, feit_label, zichtbaar
 from advies.report.confirmation import (
     afgesproken_sectie,
     contract_aanvulling,
@@ -29,9 +34,12 @@ from advies.report.document import (
     Sectie,
     Voor,
 )
-from advies.report.language import opsomming
-from advies.report.next_steps import vervolg_sectie
-from advies.report.proposal import voorstel_sectie
+from advies.report.endnotes import Noten, als_noten
+from advies.report.language import in_woorden, opsomming
+from advies.report.next_steps import bijlage_sectie, vervolg_sectie
+from advies.report.no_go import niet_sectie, weigering_zin
+from advies.report.placeholders import brief_plekken
+from advies.report.proposal import de_groep, groep_zin, voorstel_sectie
 from advies.report.reasoning import coach_bijlage
 
 
@@ -42,39 +50,47 @@ def bouw_document(
     t = laad_teksten()
     meta = casus.meta
     gesprek = casus.gesprek
+    if gesprek is not None and gesprek.afspraken.coach_bijeenkomsten is not None:
+        # the plan follows how many sessions the talk agreed the coach is there
+        begeleiding = advies.begeleiding.model_copy(
+            update={"aantal_begeleid": gesprek.afspraken.coach_bijeenkomsten}
+        )
+        advies = advies.model_copy(update={"begeleiding": begeleiding})
+    feiten = casus.feiten()
+    plekken = brief_plekken(advies, feiten)
     dag = datum_tekst(
         gesprek.datum if gesprek and gesprek.datum else meta.datum, datum or date.today(), t
     )
     if gesprek is None:
         secties: list[Sectie | None] = [
             _vraag(t, meta.hulpvraag),
-            _kort(t, advies, kb, voor),
+            _kort(t, advies, kb, voor, feiten),
             _eerst(t, advies),
-            analyse_sectie(t, advies, kb, voor),
+            analyse_sectie(t, advies, kb, voor, plekken),
             _voorwaarden(t, advies),
-            _niet(t, advies),
+            niet_sectie(t, advies, voor),
             _wat_als(t, advies, voor),
-            voorstel_sectie(t, advies, voor),
-            vervolg_sectie(t, advies, kb, casus.feiten()),
+            voorstel_sectie(t, advies, kb, voor, feiten),
+            vervolg_sectie(t, advies, kb, feiten, plekken),
             _open(t, advies),
             notities_sectie(t, casus, voor),
-            _slot(t, casus, "slot"),
+            _slot(t, casus, advies, "slot"),
+            bijlage_sectie(t, advies, kb, feiten, plekken),
         ]
     else:  # after the talk: confirm what was agreed, and the plan that follows from it
         secties = [
             _vraag(t, meta.hulpvraag),
-            _kort(t, advies, kb, voor, oordeel_na_gesprek(t, advies, gesprek)),
+            _kort(t, advies, kb, voor, feiten, oordeel_na_gesprek(t, advies, gesprek)),
             afgesproken_sectie(t, casus, advies),
-            _niet(t, advies),
+            niet_sectie(t, advies, voor),
             praktisch_sectie(t, casus, advies),
-            voorstel_sectie(t, advies, voor),
-            vervolg_sectie(
-                t, advies, kb, casus.feiten(), contract_aanvulling(t, casus), na_gesprek=True
-            ),
-            analyse_sectie(t, advies, kb, voor) if voor == "coach" else None,
+            voorstel_sectie(t, advies, kb, voor, feiten),
+            vervolg_sectie(t, advies, kb, feiten, plekken, na_gesprek=True),
+            analyse_sectie(t, advies, kb, voor, plekken) if voor == "coach" else None,
             _open(t, advies),
             notities_sectie(t, casus, voor),
-            _slot(t, casus, "bevestiging.slot"),
+            _slot(t, casus, advies, "bevestiging.slot"),
+            bijlage_sectie(t, advies, kb, feiten, plekken, contract_aanvulling(t, casus)),
         ]
     secties.append(coach_bijlage(t, advies) if voor == "coach" else None)
     inhoud = tuple(s for s in secties if s is not None)
@@ -107,17 +123,27 @@ def bouw_document(
     )
     # the references list every source cited anywhere above it, and only those
     sleutels = sorted({b.sleutel for b in leeg.bronnen()})
+    titels = Lijst(
+        tuple(Punt(" ".join(kb.bronnen[k].volledig.split()), vet=f"{k}:") for k in sleutels)
+    )
+    if voor == "coach":
+        bronnen = Sectie(
+            t["bronnen.kop"], (Alinea(t["bronnen.inleiding"]), titels), anker="bronnen"
+        )
+        return dataclasses.replace(leeg, secties=(*inhoud, bronnen))
+    # the client's letter: numbered endnotes, the full titles after them; the appendix last
+    hoofd = tuple(s for s in inhoud if s.anker != "bijlage")
+    bijlage = tuple(s for s in inhoud if s.anker == "bijlage")
+    noten = Noten()
+    hoofd, bijlage = als_noten(hoofd, noten), als_noten(bijlage, noten)
+    # each note keeps its places as citations, so the document still knows what it cites
+    lijst = Lijst(tuple(Punt("", bronnen=bronnen) for _, bronnen in noten.lijst()), genummerd=True)
     bronnen = Sectie(
         t["bronnen.kop"],
-        (
-            Alinea(t["bronnen.inleiding"]),
-            Lijst(
-                tuple(Punt(" ".join(kb.bronnen[k].volledig.split()), vet=f"{k}:") for k in sleutels)
-            ),
-        ),
+        (Alinea(t["bronnen.noten_inleiding"]), lijst, Alinea("", vet=t["bronnen.titels"]), titels),
         anker="bronnen",
     )
-    return dataclasses.replace(leeg, secties=(*inhoud, bronnen))
+    return dataclasses.replace(leeg, secties=(*hoofd, *bijlage, bronnen))
 
 
 def datum_tekst(waarde: date | str | None, standaard: date, t: Teksten) -> str:
@@ -158,7 +184,12 @@ def _vraag(t: Teksten, hulpvraag: str | None) -> Sectie:
 
 
 def _kort(
-    t: Teksten, advies: Advies, kb: Kennisbank, voor: Voor, na_gesprek: str | None = None
+    t: Teksten,
+    advies: Advies,
+    kb: Kennisbank,
+    voor: Voor,
+    feiten: dict[str, Any],
+    na_gesprek: str | None = None,
 ) -> Sectie:
     """The verdict box. The client's letter is the coach's advice: where the coach judged
     otherwise, it carries the coach's verdict and reasons; the rules' outcome and the difference
@@ -167,27 +198,22 @@ def _kort(
     oc = advies.oordeel_coach
     label = kb.verdicts[advies.eindoordeel].label
     if oc and voor == "klant":
+        soort = "oordeel" if oc.verdict == advies.verdict else "coach_oordeel"
+        tekst = (soort == "oordeel" and weigering_zin(t, advies)) or t[f"kort.{soort}.{oc.verdict}"]
+        bronnen = tuple(kb.verdicts[oc.verdict].bronnen)
         blokken.append(
             Kader(
                 "oordeel",
                 label,
-                (
-                    Alinea(
-                        t[
-                            f"kort.{'oordeel' if oc.verdict == advies.verdict else 'coach_oordeel'}.{oc.verdict}"
-                        ]
-                    ),
-                    Alinea(" ".join(oc.reden.split())),
-                ),
+                (Alinea(tekst, bronnen=bronnen), Alinea(" ".join(oc.reden.split()))),
             )
         )
     else:
         kop = f"{t['kort.analyse']}: {advies.verdict_label}" if oc else advies.verdict_label
-        oordeel = Alinea(
-            na_gesprek or t[f"kort.oordeel.{advies.verdict}"],
-            bronnen=tuple(advies.trace[-1].bronnen),
+        tekst = na_gesprek or weigering_zin(t, advies) or t[f"kort.oordeel.{advies.verdict}"]
+        blokken.append(
+            Kader("oordeel", kop, (Alinea(tekst, bronnen=tuple(advies.trace[-1].bronnen)),))
         )
-        blokken.append(Kader("oordeel", kop, (oordeel,)))
     if oc and voor == "coach":
         toelichting = t["kort.zelfde"] if oc.verdict == advies.verdict else t["kort.anders"]
         blokken.append(
@@ -198,7 +224,7 @@ def _kort(
             )
         )
     # after the talk the sections below say what was decided; the advice's reasons were in it
-    regels = [] if na_gesprek else _waarom(t, advies, kb, publiek=voor)
+    regels = [] if na_gesprek else _waarom(t, advies, kb, feiten, publiek=voor)
     if regels:
         blokken.append(Alinea("", vet=t["kort.waarom"]))
         blokken.append(Lijst(tuple(Punt(r) for r in regels)))
@@ -206,13 +232,15 @@ def _kort(
     return Sectie(kop, tuple(blokken), anker="kort")
 
 
-def _waarom(t: Teksten, advies: Advies, kb: Kennisbank, *, publiek: Voor) -> list[str]:
+def _waarom(
+    t: Teksten, advies: Advies, kb: Kennisbank, feiten: dict[str, Any], *, publiek: Voor
+) -> list[str]:
     """The verdict's reasons in three or four plain lines."""
     voor = [zinsdeel(b.titel) for b in advies.van_soort("indicatie")]
     regels: list[str] = []
     if advies.eindoordeel != advies.verdict:  # the coach's own reasons carry the verdict
         if advies.eindoordeel != "no_go":
-            regels += _voorwaarden_regel(t, advies) + _voorstel_regel(t, advies)
+            regels += _voorwaarden_regel(t, advies) + _voorstel_regel(t, advies, feiten)
         return regels
     if advies.verdict == "no_go":
         blok = [zinsdeel(b.titel) for b in advies.blokkades]
@@ -240,8 +268,11 @@ def _waarom(t: Teksten, advies: Advies, kb: Kennisbank, *, publiek: Voor) -> lis
         elif advies.verdict == "go":
             regels.append(t["kort.regels.geen_bezwaar"])
     if advies.verdict in ("go", "go_onder_voorwaarden"):
-        regels += _voorstel_regel(t, advies)
+        regels += _voorstel_regel(t, advies, feiten)
     aandacht = sum(1 for b in zichtbaar(advies, publiek) if b.soort == "aandachtspunt")
+    # at a no go the client's letter has no analysis for them to be in
+    if advies.eindoordeel == "no_go" and publiek == "klant":
+        aandacht = 0
     if aandacht and len(regels) < 4:
         regels.append(
             t["kort.regels.aandacht_een"]
@@ -258,27 +289,55 @@ def _voorwaarden_regel(t: Teksten, advies: Advies) -> list[str]:
     return [t.vul("kort.regels.voorwaarden", lijst=_beperkt(t, toezeggingen))]
 
 
-def _voorstel_regel(t: Teksten, advies: Advies) -> list[str]:
-    """The proposal in one line, when group, guidance and first method are all known."""
+def _voorstel_regel(t: Teksten, advies: Advies, feiten: dict[str, Any]) -> list[str]:
+    """The proposal in one line, per guidance form, when group, form and method are known."""
     s, vorm = advies.samenstelling, advies.begeleiding.vorm
-    if not (s.groepsgrootte and vorm and advies.methoden):
+    if not (s.groepen and vorm and advies.methoden):
         return []
-    if (s.aantal_groepen or 1) > 1:
-        verdeling = opsomming([str(g) for g in s.groepen])
-        groep = t.vul("kort.regels.groepen", aantal=s.aantal_groepen, verdeling=verdeling)
-    else:
-        groep = t.vul("kort.regels.een_groep", aantal=t.getal(sum(s.groepen)))
-    methode = advies.methoden[0].naam
-    return [t.vul("kort.regels.voorstel", groep=groep, vorm=vorm.naam.lower(), methode=methode)]
+    begeleid = advies.begeleiding.aantal_begeleid
+    sleutel = vorm.code
+    if vorm.code == "intervisiecoach" and begeleid is None:
+        return []
+    gepland = feiten.get("bijeenkomsten")
+    if vorm.code == "intervisiecoach" and begeleid and gepland and begeleid >= gepland:
+        sleutel = "intervisiecoach_alle"
+    return [
+        t.vul(
+            f"kort.regels.voorstel.{sleutel}",
+            groep=groep_zin(advies),
+            begeleid=in_woorden(begeleid or 0),
+            methode=advies.methoden[0].naam_in_zin,
+            de_groep=de_groep(t, advies),
+        )
+    ]
 
 
 def _eerst(t: Teksten, advies: Advies) -> Sectie | None:
+    """While too little is known: the questions that decide the advice, and under them the ones
+    that only help the preparation; one list of questions in the letter, not two."""
     vragen = [v for v in advies.open_vragen if v.beslissend]
     if advies.eindoordeel != "onvoldoende_informatie" or not vragen:
         return None
     punten = tuple(Punt(v.waarom, vet=v.vraag) for v in vragen)
+    ook = [v for v in advies.open_vragen if not v.beslissend]
+    subs = (
+        (
+            Sectie(
+                t["eerst.ook_kop"],
+                (
+                    Alinea(t["eerst.ook_inleiding"]),
+                    Lijst(tuple(Punt(v.waarom, vet=v.vraag) for v in ook)),
+                ),
+            ),
+        )
+        if ook
+        else ()
+    )
     return Sectie(
-        t["eerst.kop"], (Alinea(t["eerst.inleiding"]), Lijst(punten, genummerd=True)), anker="eerst"
+        t["eerst.kop"],
+        (Alinea(t["eerst.inleiding"]), Lijst(punten, genummerd=True)),
+        subs,
+        anker="eerst",
     )
 
 
@@ -304,40 +363,6 @@ def _voorwaarden(t: Teksten, advies: Advies) -> Sectie | None:
     )
 
 
-def _niet(t: Teksten, advies: Advies) -> Sectie | None:
-    """Why not now, and what fits instead with the first steps on that path. Where the coach
-    judged it a no go against the rules, the coach's reasons are the why."""
-    if advies.eindoordeel != "no_go":
-        return None
-    if advies.verdict != "no_go":
-        return Sectie(t["niet.kop"], (Alinea(t["niet.coach"]),), anker="niet")
-    punten = tuple(bevinding_punt(t, advies, b) for b in advies.blokkades)
-    alternatieven = [
-        Sectie(
-            a.naam,
-            (
-                Alinea(" ".join(a.uitleg.split()), bronnen=tuple(a.bronnen)),
-                Alinea(" ".join(a.vervolg.split()), vet=t["niet.vervolg"]),
-            ),
-        )
-        for a in advies.alternatief
-    ]
-    return Sectie(
-        t["niet.kop"],
-        (Alinea(t["niet.inleiding"]), Lijst(punten)),
-        (
-            Sectie(
-                t["niet.alternatief_kop"],
-                (Alinea(t["niet.alternatief_inleiding"]),),
-                tuple(alternatieven),
-            ),
-        )
-        if alternatieven
-        else (),
-        anker="niet",
-    )
-
-
 def _wat_als(t: Teksten, advies: Advies, voor: Voor) -> Sectie | None:
     """What would change the rules' verdict: not in the client's letter where the coach's own
     verdict stands instead."""
@@ -347,25 +372,37 @@ def _wat_als(t: Teksten, advies: Advies, voor: Voor) -> Sectie | None:
     return Sectie(t["watals.kop"], (Alinea(t["watals.inleiding"]), Lijst(punten)), anker="watals")
 
 
-def _slot(t: Teksten, casus: Casus, soort: str) -> Sectie:
-    """The closing words and the signature: the coach's name, organisation and contact."""
+def _slot(t: Teksten, casus: Casus, advies: Advies, soort: str) -> Sectie:
+    """The closing words, which follow the advice (after a refusal the talk has been held), and
+    the signature: the coach's name in the role of the proposed guidance, organisation and
+    contact."""
     meta = casus.meta
-    naam = t.vul("slot.ondertekening", coach=meta.coach) if meta.coach else t["slot.zonder_naam"]
+    vorm = advies.begeleiding.vorm.code if advies.begeleiding.vorm else "geen"
+    rol = t[f"slot.rol.{vorm}"]
+    naam = (
+        t.vul("slot.ondertekening", coach=meta.coach, rol=rol)
+        if meta.coach
+        else t.vul("slot.zonder_naam", rol=rol)
+    )
     afzender = [naam, meta.coach_organisatie or "", meta.coach_contact or ""]
+    if soort == "slot":
+        geweigerd = weigering_zin(t, advies) is not None
+        tekst = t[f"slot.tekst.{'geweigerd' if geweigerd else advies.eindoordeel}"]
+    else:
+        tekst = t[f"{soort}.tekst"]
     return Sectie(
         t[f"{soort}.kop"],
-        (
-            Alinea(t[f"{soort}.tekst"]),
-            Alinea(t["slot.groet"]),
-            *(Alinea(regel) for regel in afzender if regel),
-        ),
+        (Alinea(tekst), Alinea(t["slot.groet"]), *(Alinea(regel) for regel in afzender if regel)),
         anker="slot",
     )
 
 
 def _open(t: Teksten, advies: Advies) -> Sectie | None:
-    al_gevraagd = advies.eindoordeel == "onvoldoende_informatie"
-    vragen = [v for v in advies.open_vragen if not (al_gevraagd and v.beslissend)]
+    """Questions still open that do not change the advice (while too little is known, they are
+    under 'Eerst te beantwoorden')."""
+    if advies.eindoordeel == "onvoldoende_informatie":
+        return None
+    vragen = list(advies.open_vragen)
     if not vragen:
         return None
     return Sectie(
