@@ -180,7 +180,7 @@ def test_een_ctrl_c_tijdens_het_bewaren_wacht_tot_het_bestand_er_heel_staat(tmp_
     [
         (
             {},
-            "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Ruimte om te leren, vooraf voorbereid; Vertrouwelijkheid",
+            "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Steun voor zelfstandig leren; Vertrouwelijkheid",
         ),
         ({"gedeelde_conflicten": True}, "Oordeel: NO GO; wat beter past: "),
         (

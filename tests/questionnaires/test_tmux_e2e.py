@@ -210,7 +210,7 @@ def test_intake_in_tmux_afbreken_hervatten_wijzigen_en_oordeel(
     scherm.toets("Enter")  # the pointer is back on "Klaar"
     tekst = scherm.wacht_op("EINDE=0")
     assert (
-        "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Ruimte om te leren, vooraf voorbereid" in tekst
+        "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Steun voor zelfstandig leren" in tekst
     )
     assert f"Schriftelijk advies: advies rapport {pad}" in tekst
     assert lees_casus(kb, pad).antwoorden == ilse.antwoorden
@@ -225,7 +225,7 @@ def test_gesprek_in_tmux_afbreken_hervatten_en_overzicht(
     shutil.copy(ILSE, pad)
     omgeving = {"ADVIES_CACHE": str(tmp_path / "cache"), "COLUMNS": "120"}
     scherm.start(f"{ADVIES} gesprek {pad}", omgeving)
-    scherm.wacht_op(r"Voorwaarde: Ruimte om te leren, vooraf voorbereid\. Wat heeft")
+    scherm.wacht_op(r"Voorwaarde: Steun voor zelfstandig leren\. Wat heeft")
     scherm.toets("Enter")  # Toegezegd
     scherm.wacht_op(r"Notitie bij deze voorwaarde")
     scherm.toets("In januari", "Enter")
@@ -245,7 +245,7 @@ def test_gesprek_in_tmux_afbreken_hervatten_en_overzicht(
         scherm.toets("Enter")
         nummer += 1
         tekst = scherm.wacht_op(rf"(?m)^\[{nummer}/|Overzicht van het gesprek: klopt alles\?")
-    assert re.search(r"Ruimte om te leren.*\s+Toegezegd", tekst)
+    assert re.search(r"Steun voor zelfstandig leren.*\s+Toegezegd", tekst)
     scherm.toets("Enter")  # Klaar
     tekst = scherm.wacht_op("EINDE=0")
     assert f"Bevestiging van het gesprek: advies rapport {pad}" in tekst
