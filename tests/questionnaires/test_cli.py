@@ -59,9 +59,7 @@ def test_de_intake_met_een_antwoordenbestand_schrijft_de_casus_alleen_voor_de_ei
     assert code == 0
     pad = casusmap / "coordinatoren-zorgdistricten.yaml"
     assert f"Casusbestand: {pad}" in uit
-    assert (
-        "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Steun voor zelfstandig leren" in uit
-    )
+    assert "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Steun voor zelfstandig leren" in uit
     assert f"advies beoordeel {pad}" in uit
     assert oct(casusmap.stat().st_mode & 0o777) == "0o700"
     assert oct(pad.stat().st_mode & 0o777) == "0o600"

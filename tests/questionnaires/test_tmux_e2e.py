@@ -209,9 +209,7 @@ def test_intake_in_tmux_afbreken_hervatten_wijzigen_en_oordeel(
     tekst = scherm.wacht_op(r"Leervraag\s+Reflecteren op het eigen handelen")
     scherm.toets("Enter")  # the pointer is back on "Klaar"
     tekst = scherm.wacht_op("EINDE=0")
-    assert (
-        "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Steun voor zelfstandig leren" in tekst
-    )
+    assert "Oordeel: GO ONDER VOORWAARDEN; voorwaarden: Steun voor zelfstandig leren" in tekst
     assert f"Schriftelijk advies: advies rapport {pad}" in tekst
     assert lees_casus(kb, pad).antwoorden == ilse.antwoorden
 

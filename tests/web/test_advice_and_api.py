@@ -46,7 +46,11 @@ def test_the_advice_page_of_a_no_go_says_what_would_change_the_verdict(
     client: TestClient, instellingen: Instellingen, kb: Kennisbank
 ) -> None:
     pad = instellingen.map / "team.yaml"
-    shutil.copy(VOORBEELDEN / "backoffice-teamconflict.yaml", pad)
+    # a shared conflict is no lever for the client; a refused condition is: accepted after all,
+    # the verdict changes
+    tekst = (VOORBEELDEN / "backoffice-teamconflict.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("gedeelde_conflicten: true", "gedeelde_conflicten: false")
+    pad.write_text(tekst + "  geweigerde_voorwaarden: [DWANG]\n", encoding="utf-8")
     advies = evalueer(lees_casus(kb, pad), kb)
     tekst = html.unescape(client.get("/advies/team").text)
     assert advies.verdict == "no_go" and advies.wat_als

@@ -205,7 +205,7 @@ def _kort(
             Kader(
                 "oordeel",
                 label,
-                (Alinea(tekst, bronnen=bronnen), Alinea(" ".join(oc.reden.split()))),
+                (Alinea(tekst), Alinea(" ".join(oc.reden.split()), bronnen=bronnen)),
             )
         )
     else:
