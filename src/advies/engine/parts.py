@@ -65,7 +65,11 @@ def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst) -> Advies:
     samenstelling = _samenstelling(d, antwoorden, waar, geen_start)
     # what the texts of findings may name: the facts' numbers, the thresholds, and the proposal
     # (also at a no go, where the analysis still says what a session would have needed)
-    plekken = _plekken(d, antwoorden, methoden, waar, geen_start, samenstelling)
+    plekken = (
+        _plekken(d, antwoorden, methoden, waar, geen_start, samenstelling)
+        if any(d.plekken_van(r) for r in waar["bevinding"])
+        else {}
+    )
     bevindingen = [
         _bevinding(d, r, r.ernst == "voorwaardelijk" and r.code in geweigerd, antwoorden, plekken)
         for r in waar["bevinding"]
