@@ -466,4 +466,4 @@ def test_a_csv_without_cases_or_column_names_is_refused(
 
 def test_an_unknown_batch_format_is_refused(tmp_path: Path) -> None:
     pad = schrijf(tmp_path, "batch.jsonl", GOED + "\n")
-    geweigerd(beoordeel(pad, "--format", "md"), str(pad), "een batch geeft alleen jsonl-uitvoer")
+    geweigerd(beoordeel(pad, "--format", "md"), str(pad), "een batch geeft jsonl- of csv-uitvoer")

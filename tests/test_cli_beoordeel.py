@@ -214,7 +214,7 @@ def _batchcasussen(kb: Kennisbank) -> list[tuple[dict[str, Any], str]]:
 
 def _controleer_batch(uitvoer: str, verwacht: list[tuple[str, str]]) -> None:
     regels = [json.loads(r) for r in uitvoer.splitlines() if r.strip()]
-    assert [(r["casus"], r["verdict"]) for r in regels] == verwacht
+    assert [(r["naam"], r["verdict"]) for r in regels] == verwacht
 
 
 def test_a_jsonl_batch_gives_one_line_per_case_in_input_order(

@@ -62,6 +62,12 @@ class EngineFout(AdviesError):
     http_status = 500
 
 
+class UitvoerFout(AdviesError):
+    """The output could not be written (a full disk, no rights): nothing wrong with the input."""
+
+    exit_code = 5
+
+
 class Afgebroken(AdviesError):
     """The user stopped an interactive questionnaire (Ctrl-C)."""
 

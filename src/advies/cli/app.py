@@ -105,6 +105,7 @@ class Formaat(StrEnum):
     json = "json"
     md = "md"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 def _is_batch(pad: Path) -> bool:
@@ -118,7 +119,10 @@ def beoordeel(
         typer.Argument(metavar="CASUS", help="Casusbestand (.yaml), of een batch (.jsonl of .csv)"),
     ],
     format: Annotated[
-        Formaat | None, typer.Option("--format", "-f", help="text, json, md; jsonl voor een batch")
+        Formaat | None,
+        typer.Option(
+            "--format", "-f", help="text, json, md; voor een batch jsonl (standaard) of csv"
+        ),
     ] = None,
     uitleg: Annotated[
         bool, typer.Option("--uitleg", help="Toon de redeneerboom: elke regel die vuurde, met bron")
@@ -139,26 +143,69 @@ def beoordeel(
             help="Batch: aantal processen (standaard: het aantal kernen)",
         ),
     ] = None,
+    volledig: Annotated[
+        bool,
+        typer.Option(
+            "--volledig",
+            help="Batch: per casus het hele advies als JSON (met teksten, bronnen en redeneerboom)",
+        ),
+    ] = False,
+    doorgaan: Annotated[
+        bool,
+        typer.Option(
+            "--doorgaan",
+            help="Batch: sla onleesbare regels over en noem ze in de samenvatting",
+        ),
+    ] = False,
+    samenvatting: Annotated[
+        Path | None,
+        typer.Option(
+            "--samenvatting",
+            help="Batch: schrijf de samenvatting naar dit bestand in plaats van naar het scherm",
+        ),
+    ] = None,
 ) -> None:
     """Beoordeel een casus: oordeel, bevindingen met bron, open vragen en voorstel.
 
-    Voorbeeld:
+    Een batch (.jsonl of .csv) geeft per casus een regel en aan het eind een samenvatting.
+
+    Voorbeelden:
 
         advies beoordeel voorbeelden/ilse-coordinatoren.yaml --uitleg
+
+        advies beoordeel hr-export.csv --format csv > adviezen.csv
     """
     from advies.case.files import lees_casus
     from advies.engine.evaluation import evalueer
     from advies.knowledge.loading import laad_kennisbank
 
     with fouten_afhandelen():
-        kb = laad_kennisbank()
         if _is_batch(casus):
-            if format not in (None, Formaat.jsonl, Formaat.json):
+            from advies.cli.batch_command import beoordeel_batch_cli
+
+            if format not in (None, Formaat.jsonl, Formaat.json, Formaat.csv):
                 raise AdviesError(
-                    f"een batch geeft alleen jsonl-uitvoer, niet {format.value}", bestand=str(casus)
+                    f"een batch geeft jsonl- of csv-uitvoer, niet {format.value}",
+                    bestand=str(casus),
                 )
-            _beoordeel_batch(casus, bool(wat_als), werkers)
+            beoordeel_batch_cli(
+                casus,
+                formaat="csv" if format is Formaat.csv else "jsonl",
+                volledig=volledig,
+                doorgaan=doorgaan,
+                wat_als=bool(wat_als),
+                werkers=werkers,
+                samenvatting=samenvatting,
+            )
             return
+        if format is Formaat.csv or volledig or doorgaan or samenvatting:
+            optie = (
+                "--format csv"
+                if format is Formaat.csv
+                else "--volledig, --doorgaan en --samenvatting"
+            )
+            raise AdviesError(f"{optie} gelden alleen voor een batch (.jsonl of .csv)")
+        kb = laad_kennisbank()
         lezing = lees_casus(kb, casus)
         advies = evalueer(lezing, kb, wat_als=wat_als is not False)
         if lezing.vastgelegd.rapport or lezing.vastgelegd.gesprek:
@@ -183,19 +230,9 @@ def beoordeel(
             typer.echo("\nRedeneerboom\n" + uitleg_boom(advies, schermbreedte(BREEDTE)), nl=False)
 
 
-def _beoordeel_batch(pad: Path, wat_als: bool, werkers: int | None) -> None:
-    from advies.batch.reading import tel_casussen
-    from advies.batch.run import beoordeel_batch
-
-    totaal = tel_casussen(pad) if sys.stderr.isatty() else None
-    sys.stdout.flush()
-    uit = sys.stdout.buffer
-    if not totaal:
-        beoordeel_batch(pad, uit, wat_als=wat_als, werkers=werkers)
-    else:
-        with typer.progressbar(length=totaal, label="Beoordelen", file=sys.stderr) as balk:
-            beoordeel_batch(pad, uit, wat_als=wat_als, werkers=werkers, voortgang=balk.update)
-    uit.flush()
+class RegelFormaat(StrEnum):
+    text = "text"
+    json = "json"
 
 
 @app.command(cls=AdviesCommando)
@@ -203,20 +240,40 @@ def regels(
     regel_id: Annotated[
         str | None, typer.Argument(metavar="REGEL", help="Id van één regel om uit te leggen")
     ] = None,
+    format: Annotated[
+        RegelFormaat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text; of json: de hele kennisbank als gegevens (teksten en bronnen per code)",
+        ),
+    ] = RegelFormaat.text,
 ) -> None:
     """Toon de regels van de kennisbank (id, code, ernst, bronnen), of leg één regel uit.
 
-    Voorbeeld:
+    Voorbeelden:
 
         advies regels dwang
+
+        advies regels --format json > kennisbank.json
     """
     from advies.cli.help_text import schermbreedte
     from advies.knowledge.loading import laad_kennisbank
-    from advies.report.rules_listing import regel_uitleg, regeloverzicht
-    from advies.report.text import BREEDTE
 
     with fouten_afhandelen():
         kb = laad_kennisbank()
+        if format is RegelFormaat.json:
+            if regel_id is not None:
+                raise AdviesError("--format json geeft de hele kennisbank; laat het regel-id weg")
+            import json
+
+            from advies.knowledge.export import kennisbank_als_data
+
+            typer.echo(json.dumps(kennisbank_als_data(kb), ensure_ascii=False, indent=2))
+            return
+        from advies.report.rules_listing import regel_uitleg, regeloverzicht
+        from advies.report.text import BREEDTE
+
         if regel_id is None:
             typer.echo(regeloverzicht(kb, schermbreedte(BREEDTE)), nl=False)
             return

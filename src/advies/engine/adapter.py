@@ -1,19 +1,27 @@
 """The durable_rules adapter: the only module that imports the engine.
 
-The knowledge base is compiled once into one ruleset (the patterns come from patterns.py). Each evaluation gets a fresh session (sid)
-that is deleted in a `finally`, because the engine holds at most 1024 live sessions per ruleset and
-is corrupt after that. Actions are driven directly through the C extension rather than the Host
-(whose timer threads race and whose glue costs 60% of the time; see shared/engine-notes.md), so an
-exception in an action propagates instead of being swallowed in the returned state.
+The knowledge base is compiled once into one ruleset (the patterns come from patterns.py). Cases
+are evaluated a block at a time: one engine session (sid) per block, each case a fact with its
+own number `k` in the block, and the rules that join facts join them on `k`; a single case is a
+block of one. The session is deleted in a `finally`, because the engine holds at most 1024 live
+sessions per ruleset and is corrupt after that. Actions are driven directly through the C
+extension rather than the Host (whose timer threads race and whose glue costs 60% of the time; see
+shared/engine-notes.md), so an exception in an action propagates instead of being swallowed in the
+returned state.
 
 Three phases per session:
-1. the refused conditions (`geweigerd` facts) and then the case (`casus` fact) are asserted; every
-   data rule has a "waar" twin and, where its being undecided matters, an "onbeslist" twin (three-valued
-   logic compiled into `$ex`/`$nex` patterns). Their actions assert `bevinding` and `open` facts,
-   which chain forward into `blokkade` facts (a blocking finding, or a refused condition).
-2. once the queue is empty, a `fase` fact is asserted: only then do the verdict rules match, so the
-   negations in them (`none(blokkade)`) see the complete set of findings.
+1. the refused conditions (`geweigerd` facts) and the cases (`casus` facts) are asserted in one
+   call; every data rule has a "waar" twin and, where its being undecided matters, an "onbeslist"
+   twin (three-valued logic compiled into patterns), or one "mogelijk" rule for both. Their
+   actions assert `bevinding` and `open` facts, which chain forward into `blokkade` facts (a
+   blocking finding, or a refused condition).
+2. once the queue is empty, a `fase` fact per case is asserted: only then do the verdict rules
+   match, so the negations in them (`none(blokkade)`) see the complete set of findings.
 3. the session is deleted.
+
+Every rule is capped (`cap`): the engine hands over all the cases a rule matched in one message,
+instead of one message per case. Per message the engine scans every rule node and Python makes a
+call and a string; per block of 256 cases that was most of the engine's time.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,34 +63,48 @@ class Uitkomst:
 
 # --- the ruleset -----------------------------------------------------------------------------
 
-_Actie = Callable[["_Sessie", str], None]  # the raw JSON message, decoded only where needed
+# A data rule's action is plain data, run by `_vuur_alle` without a call per case: the facts its
+# condition compares, then what it records (and the fact it chains on) when true, and when
+# undecided (used when one of those facts is unknown; a rule without it is always the first).
+_Vuur = tuple[tuple[str, str], dict[str, Any] | None]
+_Gegevensregel = tuple[frozenset[str] | None, _Vuur, _Vuur | None]
+# The other rules (blocks, verdicts) get the frames of their message, decoded.
+_Systeemactie = Callable[[list["_Sessie"], list[dict[str, Any]]], None]
+_CAP = 4096  # activations per message: more than a block has (the engine keeps it in 16 bits)
+_FRAME = '{"m":{"k":'  # how a data rule's frame starts in a message (op_casus names it "m")
 
 
 class _Sessie:
-    """One evaluation's working memory on the Python side."""
+    """One case's working memory on the Python side. The engine session it lives in (sid) may hold
+    a whole block of cases, each its own `k`; every fact the case asserts carries that `k` first,
+    so that the rules that join facts join them within one case, and an action finds its case."""
 
     __slots__ = (
         "_geketend",
+        "_k",
+        "_sid",
         "_teller",
         "engine",
         "gevuurd",
         "geweigerd",
         "gezien",
         "onbekend",
-        "sid",
         "uitkomst",
     )
 
-    def __init__(self, engine: Engine, sid: str):
+    def __init__(
+        self, engine: Engine, sid: str, teller: Iterator[int], k: int, antwoorden: dict[str, Any]
+    ):
         self.engine = engine
-        self.sid = sid
+        self._sid = sid
+        self._teller = teller  # fact ids, unique within the session
+        self._k = k
         self.uitkomst = Uitkomst()
         self.gevuurd = self.uitkomst.gevuurd
-        self._teller = itertools.count()
         # the engine activates a rule once per matching `$or` branch: a firing is recorded once
         self.gezien: set[tuple[str, str]] = set()
-        self.onbekend: set[str] = set()
-        self.geweigerd: set[str] = set()
+        self.onbekend: set[str] = engine._codering.naam.keys() - antwoorden.keys()
+        self.geweigerd: set[str] = set(antwoorden.get("geweigerde_voorwaarden", ()))
         self._geketend: set[str] = set()
 
     def moet_ketenen(self, fact: dict[str, Any]) -> bool:
@@ -98,10 +120,12 @@ class _Sessie:
         self._geketend.add(soort)
         return True
 
+    def feit(self, fact: dict[str, Any], fact_id: Any) -> dict[str, Any]:
+        """The fact as the engine gets it: its case first (actions read it from there)."""
+        return {"k": self._k, **fact, "sid": self._sid, "id": fact_id}
+
     def assert_fact(self, fact: dict[str, Any]) -> None:
-        fact["sid"] = self.sid
-        fact["id"] = next(self._teller)
-        code, _ = dre.assert_fact(self.engine.handle, _json(fact))
+        code, _ = dre.assert_fact(self.engine.handle, _json(self.feit(fact, next(self._teller))))
         if code not in (0, _NO_MATCH):
             raise EngineFout(f"de regelengine weigerde een feit (code {code}): {fact}")
 
@@ -122,7 +146,7 @@ class Engine:
         matter, and they make every evaluation a third slower."""
         self.kb = kb
         self._alle_twijfels = alle_twijfels
-        self._acties: dict[str, _Actie] = {}
+        self._acties: dict[str, _Gegevensregel | _Systeemactie] = {}
         self._codering = Codering(kb.feiten)
         self._patronen = Patronen(kb.feiten, self._codering)
         self._groep = itertools.cycle(range(GROEPEN))
@@ -146,114 +170,145 @@ class Engine:
             # is known, and undecided otherwise: one rule instead of a true and an undecided twin,
             # whose "not certain" part the engine expands into a rule variant per fact.
             gelezen = frozenset(vergeleken_feiten(conditie))
-            definitie[f"{regel.id}$mogelijk"] = {"all": op_casus(p.mogelijk(conditie), groep)}
-            self._acties[f"{regel.id}$mogelijk"] = _bij_mogelijk(
-                gelezen, _bij_waar(regel), _bij_onbeslist(regel)
-            )
+            definitie[f"{regel.id}$mogelijk"] = _regel(op_casus(p.mogelijk(conditie), groep))
+            self._acties[f"{regel.id}$mogelijk"] = (gelezen, _waar(regel), _onbeslist(regel))
             return
-        definitie[f"{regel.id}$waar"] = {
-            "all": op_casus(None if conditie is None else p.waar(conditie), groep)
-        }
-        self._acties[f"{regel.id}$waar"] = _bij_waar(regel)
+        patroon = None if conditie is None else p.waar(conditie)
+        definitie[f"{regel.id}$waar"] = _regel(op_casus(patroon, groep))
+        self._acties[f"{regel.id}$waar"] = (None, _waar(regel), None)
         if not twijfel:
             return
         pattern = {"$and": [p.mogelijk(conditie), p.niet_zeker(conditie)]}
-        definitie[f"{regel.id}$onbeslist"] = {"all": op_casus(pattern, groep)}
-        self._acties[f"{regel.id}$onbeslist"] = _bij_onbeslist(regel)
+        definitie[f"{regel.id}$onbeslist"] = _regel(op_casus(pattern, groep))
+        self._acties[f"{regel.id}$onbeslist"] = (None, _onbeslist(regel), None)
 
     def _systeemregels(self, definitie: dict[str, Any]) -> None:
-        """Forward chaining from findings to blocks, and the verdict once all findings are in."""
-        definitie["blokkade$blokkerend"] = {
-            "all": [{"b": {"$and": [{"t": "bevinding"}, {"ernst": "blokkerend"}]}}]
-        }
+        """Forward chaining from findings to blocks, and the verdict once all findings are in;
+        facts are joined within their case (`k`), since a session may hold a block of cases."""
+        definitie["blokkade$blokkerend"] = _regel(
+            [{"b": {"$and": [{"t": "bevinding"}, {"ernst": "blokkerend"}]}}]
+        )
         self._acties["blokkade$blokkerend"] = _blokkeer
-        definitie["blokkade$geweigerd"] = {
-            "all": [
+        definitie["blokkade$geweigerd"] = _regel(
+            [
                 {"b": {"$and": [{"t": "bevinding"}, {"ernst": "voorwaardelijk"}]}},
-                {"g": {"$and": [{"t": "geweigerd"}, {"code": {"b": "code"}}]}},
+                {
+                    "g": {
+                        "$and": [{"t": "geweigerd"}, {"k": {"b": "k"}}, {"code": {"b": "code"}}]
+                    }
+                },
             ]
-        }
+        )
         self._acties["blokkade$geweigerd"] = _weiger
         fase = {"f": {"t": "fase"}}
-        blokkade = {"$and": [{"t": "blokkade"}]}
-        open_beslissend = {"$and": [{"t": "open"}, {"beslissend": True}]}
-        voorwaardelijk = {"$and": [{"t": "bevinding"}, {"ernst": "voorwaardelijk"}]}
-        definitie["verdict$no_go"] = {"all": [fase, {"b": blokkade}]}
-        definitie["verdict$onvoldoende_informatie"] = {
-            "all": [fase, {"o": open_beslissend}, {"b$not": blokkade}]
-        }
-        definitie["verdict$go_onder_voorwaarden"] = {
-            "all": [fase, {"v": voorwaardelijk}, {"b$not": blokkade}, {"o$not": open_beslissend}]
-        }
-        definitie["verdict$go"] = {
-            "all": [
-                fase,
-                {"b$not": blokkade},
-                {"o$not": open_beslissend},
-                {"v$not": voorwaardelijk},
-            ]
-        }
+        zelfde = {"k": {"f": "k"}}
+        blokkade = {"$and": [{"t": "blokkade"}, zelfde]}
+        open_beslissend = {"$and": [{"t": "open"}, {"beslissend": True}, zelfde]}
+        voorwaardelijk = {"$and": [{"t": "bevinding"}, {"ernst": "voorwaardelijk"}, zelfde]}
+        definitie["verdict$no_go"] = _regel([fase, {"b": blokkade}])
+        definitie["verdict$onvoldoende_informatie"] = _regel(
+            [fase, {"o": open_beslissend}, {"b$not": blokkade}]
+        )
+        definitie["verdict$go_onder_voorwaarden"] = _regel(
+            [fase, {"v": voorwaardelijk}, {"b$not": blokkade}, {"o$not": open_beslissend}]
+        )
+        definitie["verdict$go"] = _regel(
+            [fase, {"b$not": blokkade}, {"o$not": open_beslissend}, {"v$not": voorwaardelijk}]
+        )
         for verdict in _VERDICT_RULES:
             self._acties[f"verdict${verdict}"] = _verdict(verdict)
 
     def evalueer(self, antwoorden: dict[str, Any]) -> Uitkomst:
         """Run one case through the ruleset in a fresh session and return what fired."""
-        geweigerd = antwoorden.get("geweigerde_voorwaarden", [])
+        return self.evalueer_blok([antwoorden])[0]
+
+    def evalueer_blok(self, blok: Sequence[dict[str, Any]]) -> list[Uitkomst]:
+        """Run a block of cases through the ruleset in one fresh session, each case a fact of
+        its own (`k`, its place in the block), and return what fired for each, in order.
+
+        A session per case cost a third of an evaluation in the engine's per-session setup (it
+        allocates and clears state for every rule node); per block that is paid once. The rules
+        that join facts (a refused condition, the verdict) join them on `k`, so the cases in a
+        block never see each other's findings.
+        """
         with self._lock:
-            sessie = _Sessie(self, f"s{next(self._sids)}")
-            sessie.geweigerd = set(geweigerd)
+            sid = f"s{next(self._sids)}"
+            teller = itertools.count()
+            sessies = [_Sessie(self, sid, teller, k, a) for k, a in enumerate(blok)]
+            feiten: list[dict[str, Any]] = []
+            for k, (sessie, antwoorden) in enumerate(zip(sessies, blok, strict=True)):
+                for i, code in enumerate(antwoorden.get("geweigerde_voorwaarden", ())):
+                    feiten.append(sessie.feit({"t": "geweigerd", "code": code}, f"w{k}.{i}"))
+                casus = {"t": "casus", **self._markers, **self._codering.casus(antwoorden)}
+                feiten.append(sessie.feit(casus, f"c{k}"))
             try:
-                for code in geweigerd:
-                    self._draai(sessie, {"t": "geweigerd", "code": code})
-                sessie.onbekend = self._codering.naam.keys() - antwoorden.keys()
-                casus = self._codering.casus(antwoorden)
-                self._draai(sessie, {"t": "casus", **self._markers, **casus})
-                self._draai(sessie, {"t": "fase"})
+                self._draai(sessies, feiten)
+                # only once every finding of every case is in do the verdict rules match
+                self._draai(sessies, [s.feit({"t": "fase"}, f"f{k}") for k, s in enumerate(sessies)])
             except MemoryError:
                 # the engine's sign that sessions were not freed: it is unusable from here on
                 raise EngineFout(
                     "de regelengine heeft geen ruimte meer voor nieuwe sessies"
                 ) from None
             finally:
-                dre.delete_state(self.handle, sessie.sid)
-        if len(sessie.uitkomst.verdicts) != 1:
-            raise EngineFout(
-                f"de regelengine gaf geen eenduidig oordeel: {sorted(sessie.uitkomst.verdicts)}"
-            )
-        return sessie.uitkomst
+                dre.delete_state(self.handle, sid)
+        for sessie in sessies:
+            if len(sessie.uitkomst.verdicts) != 1:
+                raise EngineFout(
+                    "de regelengine gaf geen eenduidig oordeel: "
+                    f"{sorted(sessie.uitkomst.verdicts)}"
+                )
+        return [s.uitkomst for s in sessies]
 
-    def _draai(self, sessie: _Sessie, fact: dict[str, Any]) -> None:
-        """Assert a fact and run every action it triggers, including those chained from them."""
-        fact["sid"] = sessie.sid
-        fact["id"] = f"x{next(sessie._teller)}"
-        code, state = dre.assert_fact(self.handle, _json(fact))
+    def _draai(self, sessies: list[_Sessie], feiten: list[dict[str, Any]]) -> None:
+        """Assert facts and run every action they trigger, including those chained from them."""
+        code, state = dre.assert_facts(self.handle, orjson.dumps(feiten).decode())
         if code == _NO_MATCH:
             return
         if code != 0:
-            raise EngineFout(f"de regelengine weigerde een feit (code {code}): {fact}")
+            raise EngineFout(f"de regelengine weigerde een feit (code {code}): {feiten[:1]}")
         handle, acties, volgende = self.handle, self._acties, dre.complete_and_start_action
         gestart = dre.start_action_for_state(handle, state)
         bericht = gestart[1] if gestart else None
         while bericht:
-            # the message is '{"<rule name>": {...}}'; only the name is needed for most actions,
-            # and decoding the whole message (it repeats the case) was the largest cost
+            # the message is '{"<rule name>":[<frame>,...]}', a frame per case the rule matched
             naam = bericht[2 : bericht.index('"', 2)]
+            actie = acties[naam]
             try:
-                acties[naam](sessie, bericht)
+                if type(actie) is tuple:
+                    _vuur_alle(sessies, actie, bericht)
+                else:
+                    frames = orjson.loads(bericht)[naam]
+                    # a list of frames, or one frame as it is when the engine had just the one
+                    actie(sessies, frames if type(frames) is list else [frames])  # type: ignore[operator]
             except BaseException:
                 dre.abandon_action(handle, state)
                 raise
             bericht = volgende(handle, state)
 
 
-def _bij_mogelijk(gelezen: frozenset[str], waar: _Actie, onbeslist: _Actie) -> _Actie:
-    def actie(sessie: _Sessie, bericht: str) -> None:
-        if gelezen & sessie.onbekend:
-            onbeslist(sessie, bericht)
-        else:
-            waar(sessie, bericht)
+def _regel(patronen: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"all": patronen, "cap": _CAP}
 
-    return actie
+
+def _vuur_alle(sessies: list[_Sessie], regel: _Gegevensregel, bericht: str) -> None:
+    """A data rule fired for the cases in `bericht`: record it per case, and chain on what can
+    weigh in the verdict. Only each frame's case is read (its `k` comes first); decoding the
+    whole message, which repeats every case, cost more than all of this."""
+    gelezen, waar, onbeslist = regel
+    for frame in bericht.split(_FRAME)[1:]:
+        sessie = sessies[int(frame[: frame.index(",")])]
+        if onbeslist is not None and not gelezen.isdisjoint(sessie.onbekend):  # type: ignore[union-attr]
+            vuur, feit = onbeslist
+        else:
+            vuur, feit = waar
+        gezien = sessie.gezien
+        if vuur in gezien:  # the engine matches a rule once per matching `$or` branch
+            continue
+        gezien.add(vuur)
+        sessie.gevuurd.append(vuur)
+        if feit is not None and sessie.moet_ketenen(feit):
+            sessie.assert_fact(dict(feit))
 
 
 def _twijfel_telt(regel: Regel) -> bool:
@@ -264,58 +319,43 @@ def _twijfel_telt(regel: Regel) -> bool:
     return regel.categorie == "sleutelvoorwaarde"
 
 
-def _bij_waar(regel: Regel) -> _Actie:
-    vuur = (regel.id, "waar")
+def _waar(regel: Regel) -> _Vuur:
     bevinding = None
     if isinstance(regel, Bevindingsregel) and regel.ernst in _BESLISSEND:
         # only what can weigh in the verdict is chained on; the rest is recorded
         bevinding = {"t": "bevinding", "code": regel.code, "ernst": regel.ernst}
-
-    def actie(sessie: _Sessie, _: str) -> None:
-        if vuur in sessie.gezien:
-            return
-        sessie.gezien.add(vuur)
-        sessie.gevuurd.append(vuur)
-        if bevinding is not None and sessie.moet_ketenen(bevinding):
-            sessie.assert_fact(dict(bevinding))
-
-    return actie
+    return (regel.id, "waar"), bevinding
 
 
-def _bij_onbeslist(regel: Regel) -> _Actie:
-    vuur = (regel.id, "onbeslist")
+def _onbeslist(regel: Regel) -> _Vuur:
     beslissend = isinstance(regel, Bevindingsregel) and regel.ernst in _BESLISSEND
     # only a decisive open question can hold the verdict back, so only that one is chained on
-    feit = {"t": "open", "regel": regel.id, "beslissend": True}
-
-    def actie(sessie: _Sessie, _: str) -> None:
-        if vuur in sessie.gezien:
-            return
-        sessie.gezien.add(vuur)
-        sessie.gevuurd.append(vuur)
-        if beslissend and sessie.moet_ketenen(feit):
-            sessie.assert_fact(dict(feit))
-
-    return actie
+    feit = {"t": "open", "regel": regel.id, "beslissend": True} if beslissend else None
+    return (regel.id, "onbeslist"), feit
 
 
-def _blokkeer(sessie: _Sessie, bericht: str) -> None:
-    sessie.assert_fact(
-        {"t": "blokkade", "code": orjson.loads(bericht)["blokkade$blokkerend"]["b"]["code"]}
-    )
+def _blokkeer(sessies: list[_Sessie], frames: list[dict[str, Any]]) -> None:
+    for frame in frames:
+        b = frame["b"]
+        sessies[b["k"]].assert_fact({"t": "blokkade", "code": b["code"]})
 
 
-def _weiger(sessie: _Sessie, bericht: str) -> None:
-    code = orjson.loads(bericht)["blokkade$geweigerd"]["b"]["code"]
-    if code in sessie.uitkomst.geweigerd:
-        return
-    sessie.uitkomst.geweigerd.append(code)
-    sessie.assert_fact({"t": "blokkade", "code": code})
+def _weiger(sessies: list[_Sessie], frames: list[dict[str, Any]]) -> None:
+    # in the engine's order (the newest activation first), as when a case had a session of its
+    # own: the order of a case's refused conditions in its advice stays what it was
+    for frame in frames:
+        b = frame["b"]
+        sessie, code = sessies[b["k"]], b["code"]
+        if code in sessie.uitkomst.geweigerd:
+            continue
+        sessie.uitkomst.geweigerd.append(code)
+        sessie.assert_fact({"t": "blokkade", "code": code})
 
 
-def _verdict(verdict: str) -> _Actie:
-    def actie(sessie: _Sessie, _: str) -> None:
-        sessie.uitkomst.verdicts.add(verdict)
+def _verdict(verdict: str) -> _Systeemactie:
+    def actie(sessies: list[_Sessie], frames: list[dict[str, Any]]) -> None:
+        for frame in frames:
+            sessies[frame["f"]["k"]].uitkomst.verdicts.add(verdict)
 
     return actie
 

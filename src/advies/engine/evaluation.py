@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from advies.case.model import Casus
@@ -45,3 +46,25 @@ def nog_nodig(kb: Kennisbank, antwoorden: dict[str, Any]) -> dict[str, list[str]
             if feit not in antwoorden:
                 nodig.setdefault(feit, []).append(regel_id)
     return nodig
+
+
+def evalueer_blok(
+    casussen: Sequence[Casus],
+    kb: Kennisbank | None = None,
+    *,
+    wat_als: bool = False,
+    kern: bool = False,
+) -> list[Advies]:
+    """Evaluate many cases at once, as a batch does: one engine session for all of them (each case
+    a fact of its own), the same advice as `evalueer` gives each of them. `kern`: without the
+    trace, the key conditions and the alternatives (see bouw_advies)."""
+    kb = kb or laad_kennisbank()
+    if not casussen:
+        return []
+    feiten = [c.feiten() for c in casussen]  # with the conditions refused in the talk
+    uitkomsten = engine_voor(kb).evalueer_blok(feiten)
+    adviezen = [bouw_advies(kb, c, u, kern=kern) for c, u in zip(casussen, uitkomsten, strict=True)]
+    if wat_als:
+        for f, uitkomst, advies in zip(feiten, uitkomsten, adviezen, strict=True):
+            advies.wat_als = zoek_wat_als(kb, f, uitkomst)
+    return adviezen

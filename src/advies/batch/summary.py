@@ -1,0 +1,171 @@
+"""The summary of a batch: how many groups got which verdict, what the organisation should arrange
+first, and which lines could not be read or evaluated.
+
+Workers count per block (`Telling`); the main process adds the counts of the blocks that were
+written, so the summary counts exactly the cases in the output.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+
+from advies.case.model import VERDICTS
+from advies.engine.advice import Advies
+from advies.knowledge.model import Kennisbank
+
+TOP = 5  # conditions, blocks and open questions named in the summary
+ONLEESBAAR_BEWAARD = 100  # unreadable lines kept with their message; the rest are counted
+ONLEESBAAR_GETOOND = 20
+_BREEDTE = 88
+
+
+@dataclass
+class Telling:
+    """Counts over the cases of one block, or of a whole batch."""
+
+    casussen: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    voorwaarden: Counter[str] = field(default_factory=Counter)  # conditions, by finding code
+    enige_voorwaarde: Counter[str] = field(default_factory=Counter)  # ... the only one in the way
+    blokkades: Counter[str] = field(default_factory=Counter)  # blocks (refused ones too)
+    open_vragen: Counter[str] = field(default_factory=Counter)  # decisive open questions, by fact
+    onleesbaar: list[tuple[int, str]] = field(default_factory=list)  # (line, message), the first
+    onleesbaar_totaal: int = 0
+    verloren: list[tuple[int, int, int, str]] = field(default_factory=list)  # lines lost: from, to, how many, why
+
+    def tel(self, advies: Advies) -> None:
+        self.casussen += 1
+        self.verdicts[advies.verdict] += 1
+        voorwaarden = [b.code for b in advies.voorwaarden]
+        self.voorwaarden.update(voorwaarden)
+        if advies.verdict == "go_onder_voorwaarden" and len(voorwaarden) == 1:
+            self.enige_voorwaarde[voorwaarden[0]] += 1
+        self.blokkades.update(dict.fromkeys((b.code for b in advies.blokkades), 1))
+        self.open_vragen.update(v.feit for v in advies.open_vragen if v.beslissend)
+
+    def onleesbare(self, regel: int, melding: str) -> None:
+        self.onleesbaar_totaal += 1
+        if len(self.onleesbaar) < ONLEESBAAR_BEWAARD:
+            self.onleesbaar.append((regel, melding))
+
+    def voeg_toe(self, ander: Telling) -> None:
+        self.casussen += ander.casussen
+        for teller in ("verdicts", "voorwaarden", "enige_voorwaarde", "blokkades", "open_vragen"):
+            getattr(self, teller).update(getattr(ander, teller))
+        for regel, melding in ander.onleesbaar:
+            if len(self.onleesbaar) < ONLEESBAAR_BEWAARD:
+                self.onleesbaar.append((regel, melding))
+        self.onleesbaar_totaal += ander.onleesbaar_totaal
+        self.verloren += ander.verloren
+
+
+def getal(n: int) -> str:
+    """A number as Dutch writes it: 100.000."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _deel(n: int, totaal: int) -> str:
+    return f"{round(100 * n / totaal)}%" if totaal else "-"
+
+
+def _groepen(n: int) -> str:
+    return f"{getal(n)} {'groep' if n == 1 else 'groepen'}"
+
+
+def _alinea(tekst: str, inspringen: str) -> list[str]:
+    return textwrap.wrap(
+        " ".join(tekst.split()), _BREEDTE, initial_indent=inspringen, subsequent_indent=inspringen
+    )
+
+
+def samenvatting(t: Telling, kb: Kennisbank, bestand: str) -> str:
+    """The summary as text, in words an HR department uses."""
+    regels = [f"Samenvatting van {bestand} (kennisbank {kb.versie})"]
+    gelezen = t.casussen + t.onleesbaar_totaal + sum(v[2] for v in t.verloren)
+    regels.append(f"{getal(gelezen)} casussen gelezen, {getal(t.casussen)} beoordeeld.")
+    regels += ["", "Oordeel"]
+    breedte = max(len(kb.verdicts[v].label) for v in VERDICTS)
+    for verdict in ("go", "go_onder_voorwaarden", "onvoldoende_informatie", "no_go"):
+        n = t.verdicts[verdict]
+        regels.append(
+            f"  {kb.verdicts[verdict].label:<{breedte}}  {getal(n):>9}  {_deel(n, t.casussen):>4}"
+        )
+    regels += _eerst_regelen(t, kb)
+    regels += _blokkades(t, kb)
+    regels += _open_vragen(t, kb)
+    regels += _onleesbaar(t)
+    regels += _verloren(t)
+    return "\n".join(regels) + "\n"
+
+
+def _eerst_regelen(t: Telling, kb: Kennisbank) -> list[str]:
+    if not t.voorwaarden:
+        return []
+    regels = [
+        "",
+        "Eerst regelen: de voorwaarden die het vaakst terugkomen",
+        *_alinea(
+            "Zolang een voorwaarde niet geregeld is, kan de groep niet goed starten. Begin bij de "
+            "bovenste: die helpt de meeste groepen verder.",
+            "  ",
+        ),
+    ]
+    for plaats, (code, n) in enumerate(t.voorwaarden.most_common(TOP), start=1):
+        regel = kb.bevinding(code)
+        enige = t.enige_voorwaarde[code]
+        regels.append(f"  {plaats}. {regel.titel} [{code}]")
+        aantal = f"bij {_groepen(n)} ({_deel(n, t.casussen)})"
+        if enige:
+            aantal += f"; voor {_groepen(enige)} is dit de enige voorwaarde"
+        regels += _alinea(aantal + ".", "     ")
+        if regel.voorwaarde:
+            regels += _alinea("Wat te regelen: " + regel.voorwaarde, "     ")
+    return regels
+
+
+def _blokkades(t: Telling, kb: Kennisbank) -> list[str]:
+    if not t.blokkades:
+        return []
+    regels = ["", "Wat een start nu tegenhoudt (no go)"]
+    for plaats, (code, n) in enumerate(t.blokkades.most_common(TOP), start=1):
+        regel = kb.bevinding(code)
+        regels.append(f"  {plaats}. {regel.titel} [{code}]")
+        tekst = f"bij {_groepen(n)} ({_deel(n, t.casussen)})"
+        if regel.ernst == "voorwaardelijk":
+            tekst += "; de opdrachtgever weigerde deze voorwaarde"
+        elif regel.alternatief and regel.alternatief in kb.alternatieven:
+            tekst += f"; wat wel past: {kb.alternatieven[regel.alternatief].naam.lower()}"
+        regels += _alinea(tekst + ".", "     ")
+    return regels
+
+
+def _open_vragen(t: Telling, kb: Kennisbank) -> list[str]:
+    if not t.open_vragen:
+        return []
+    regels = ["", "Eerst uitzoeken: open vragen die een oordeel tegenhouden"]
+    for plaats, (feit, n) in enumerate(t.open_vragen.most_common(TOP), start=1):
+        regels.append(f"  {plaats}. {kb.feiten[feit]['vraag']} ({feit})")
+        regels += _alinea(f"onbeantwoord bij {_groepen(n)} ({_deel(n, t.casussen)}).", "     ")
+    return regels
+
+
+def _onleesbaar(t: Telling) -> list[str]:
+    if not t.onleesbaar_totaal:
+        return []
+    regels = ["", f"Niet gelezen en overgeslagen: {getal(t.onleesbaar_totaal)} regels"]
+    for regel, melding in sorted(t.onleesbaar)[:ONLEESBAAR_GETOOND]:
+        regels += _alinea(f"regel {getal(regel)}: {melding}", "  ")
+    if t.onleesbaar_totaal > ONLEESBAAR_GETOOND:
+        regels.append(f"  … en nog {getal(t.onleesbaar_totaal - ONLEESBAAR_GETOOND)}")
+    return regels
+
+
+def _verloren(t: Telling) -> list[str]:
+    if not t.verloren:
+        return []
+    regels = ["", "Niet beoordeeld door een storing (ontbreken in de uitvoer)"]
+    for van, tot, n, waarom in sorted(t.verloren):
+        regels += _alinea(f"regels {getal(van)} tot en met {getal(tot)} ({getal(n)} casussen): {waarom}", "  ")
+    return regels
