@@ -114,9 +114,7 @@ def test_of_two_bad_lines_the_first_is_named(tmp_path: Path, regels: list[str]) 
     assert fout is not None and fout.regel == 301
 
 
-def test_with_doorgaan_bad_lines_are_skipped_and_counted(
-    tmp_path: Path, regels: list[str]
-) -> None:
+def test_with_doorgaan_bad_lines_are_skipped_and_counted(tmp_path: Path, regels: list[str]) -> None:
     regels = list(regels)
     regels[3] = "{kapot"
     regels[AANTAL - 2] = json.dumps({"antwoorden": {"tijd": "soms"}})
@@ -169,7 +167,9 @@ def test_a_worker_that_crashes_loses_its_block_only_and_the_batch_goes_on() -> N
     geschreven, stand = _verdeel(_sterf_bij_regel_41)
     assert geschreven == [n for n in range(1, 101) if not 41 <= n <= 50]
     assert stand.fout is None
-    assert stand.telling.verloren == [(41, 50, 10, "het werkproces stopte door signaal 11 (SIGSEGV)")]
+    assert stand.telling.verloren == [
+        (41, 50, 10, "het werkproces stopte door signaal 11 (SIGSEGV)")
+    ]
 
 
 def test_a_worker_killed_halfway_through_a_write_leaves_whole_lines(tmp_path: Path) -> None:

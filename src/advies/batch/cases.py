@@ -25,7 +25,9 @@ def lees_casus(kb: Kennisbank, kop: Kop, nummer: int, ruw: Any) -> Casus:
     on, or a Leesfout found while reading."""
     if isinstance(ruw, Leesfout):
         raise ruw
-    data = _uit_json(kop.bestand, nummer, ruw) if kop.soort == ".jsonl" else _uit_csv(kop, nummer, ruw)
+    data = (
+        _uit_json(kop.bestand, nummer, ruw) if kop.soort == ".jsonl" else _uit_csv(kop, nummer, ruw)
+    )
     return maak_casus(kb, data, bestand=kop.bestand, regel=nummer)
 
 

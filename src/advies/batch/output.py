@@ -99,7 +99,9 @@ def csv_rij(kb: Kennisbank, advies: Advies, casus: Casus, nummer: int) -> list[s
         advies.verdict_label,
         "; ".join(b.titel + (" (geweigerd)" if b.geweigerd else "") for b in advies.blokkades),
         "; ".join(b.titel for b in advies.voorwaarden),
-        "; ".join(kb.feiten[v.feit].get("label", v.feit) for v in advies.open_vragen),
+        "; ".join(
+            kb.feiten[v.feit].get("label", v.feit) for v in advies.open_vragen if v.beslissend
+        ),
         groepen,
         begeleiding.vorm.naam if begeleiding.vorm else "",
         advies.methoden[0].naam if advies.methoden else "",

@@ -64,7 +64,8 @@ def open_batch(pad: Path) -> IO[bytes]:
     if pad.suffix.lower() not in SOORTEN:
         raise InvoerFout("onbekend batchformaat; gebruik .jsonl (JSON Lines) of .csv", bestand=naam)
     try:
-        f = pad.open("rb")
+        # without blocking: opening a FIFO waits for a writer, for ever
+        fd = os.open(pad, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise InvoerFout("bestand niet gevonden", bestand=naam) from None
     except IsADirectoryError:
@@ -73,9 +74,13 @@ def open_batch(pad: Path) -> IO[bytes]:
         raise InvoerFout("geen leesrechten voor dit bestand", bestand=naam) from None
     except OSError as fout:
         raise InvoerFout(f"kan het bestand niet lezen ({fout.strerror})", bestand=naam) from None
-    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # a FIFO or a device would never end
-        f.close()
-        raise InvoerFout("dit is geen gewoon bestand; geef een .jsonl- of .csv-bestand", bestand=naam)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or a device would never end
+        os.close(fd)
+        raise InvoerFout(
+            "dit is geen gewoon bestand; geef een .jsonl- of .csv-bestand", bestand=naam
+        )
+    os.set_blocking(fd, True)
+    f = os.fdopen(fd, "rb")
     return f
 
 
@@ -96,9 +101,12 @@ def lijnen(f: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
         begin = 0
         for einde in _EINDE.finditer(buffer, 0, heel):
             nummer += 1
-            if not te_lang:
+            if te_lang:
+                te_lang = False
+            elif einde.start() - begin > REGEL_GRENS:
+                yield nummer, None
+            else:
                 yield nummer, buffer[begin : einde.end()]
-            te_lang = False
             begin = einde.end()
         rest = buffer[begin:]
         if len(rest) > REGEL_GRENS:
@@ -107,7 +115,7 @@ def lijnen(f: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
             te_lang = True
             rest = rest[-1:] if rest.endswith(b"\r") else b""
     if rest and not te_lang:
-        yield nummer + 1, rest
+        yield nummer + 1, rest if len(rest) <= REGEL_GRENS else None
 
 
 def fout_te_lang(bestand: str, nummer: int) -> Leesfout:
@@ -129,12 +137,14 @@ def jsonl_regels(f: IO[bytes], bestand: str) -> Iterator[tuple[int, Any]]:
             yield nummer, lijn.rstrip(b"\r\n")
 
 
-def _dialect(kopregel: str) -> Any:
-    """Comma, semicolon (a Dutch Excel export) or tab, read from the header row."""
+def _scheidingsteken(kopregel: str) -> str:
+    """Comma, semicolon (a Dutch Excel export) or tab, read from the header row. Only that is
+    taken from the sniffer: it also guesses how quotes are escaped, and from a header without
+    quotes it guesses wrong (a doubled "" would no longer be one quote)."""
     try:
-        return csv.Sniffer().sniff(kopregel, delimiters=",;\t")
+        return csv.Sniffer().sniff(kopregel, delimiters=",;\t").delimiter
     except csv.Error:
-        return csv.excel
+        return ","
 
 
 def _tekstlijnen(
@@ -146,6 +156,13 @@ def _tekstlijnen(
         if lijn is None:
             raise Leesfout(
                 f"deze regel is langer dan {REGEL_GRENS // 1024} KB; is dit een CSV-bestand?",
+                bestand=bestand,
+                regel=n,
+                fataal=True,
+            )
+        if b"\x00" in lijn:
+            raise Leesfout(
+                "de regel bevat een nul-byte; dit is geen tekstbestand (binaire inhoud)",
                 bestand=bestand,
                 regel=n,
                 fataal=True,
@@ -179,9 +196,9 @@ class CsvLezer:
                     regel=1,
                 )
             raise InvoerFout("het bestand is leeg", bestand=bestand)
-        self.dialect = _dialect(kopregel)
+        self.scheidingsteken = _scheidingsteken(kopregel)
         csv.field_size_limit(CEL_GRENS)
-        self._reader = csv.reader(_met_eerste(kopregel, tekst), self.dialect)
+        self._reader = csv.reader(_met_eerste(kopregel, tekst), delimiter=self.scheidingsteken)
         self.kolommen = tuple(self._lees_kop(kb))
 
     def _lees_kop(self, kb: Kennisbank) -> list[str]:
@@ -254,6 +271,6 @@ def tel_casussen(pad: Path) -> int | None:
             tekst = (lijn.decode("utf-8", "replace") for _, lijn in lijnen(f) if lijn)
             kop = next(tekst, "")
             # records, not lines: a quoted note may run over lines
-            return sum(1 for rij in csv.reader(tekst, _dialect(kop)) if rij)
+            return sum(1 for rij in csv.reader(tekst, delimiter=_scheidingsteken(kop)) if rij)
     except (OSError, csv.Error, InvoerFout):
         return None

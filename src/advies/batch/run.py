@@ -61,7 +61,11 @@ def beoordeel_batch(
     with open_batch(pad) as f, _stopbaar() as gestopt:
         kop, regels = _lees(kb, f, str(pad))
         opdracht = Opdracht(
-            kop, instellingen.formaat, instellingen.volledig, instellingen.doorgaan, instellingen.wat_als
+            kop,
+            instellingen.formaat,
+            instellingen.volledig,
+            instellingen.doorgaan,
+            instellingen.wat_als,
         )
         verwerker = Verwerker(kb, opdracht)
         blokken = _in_blokken(regels)
@@ -112,7 +116,7 @@ def beoordeel_batch(
 def _lees(kb: Kennisbank, f: IO[bytes], bestand: str) -> tuple[Kop, Iterator[tuple[int, Any]]]:
     if bestand.lower().endswith(".csv"):
         lezer = CsvLezer(kb, f, bestand)
-        return Kop(bestand, ".csv", lezer.kolommen, lezer.dialect.delimiter), iter(lezer)
+        return Kop(bestand, ".csv", lezer.kolommen, lezer.scheidingsteken), iter(lezer)
     return Kop(bestand, ".jsonl"), jsonl_regels(f, bestand)
 
 

@@ -33,7 +33,9 @@ class Telling:
     open_vragen: Counter[str] = field(default_factory=Counter)  # decisive open questions, by fact
     onleesbaar: list[tuple[int, str]] = field(default_factory=list)  # (line, message), the first
     onleesbaar_totaal: int = 0
-    verloren: list[tuple[int, int, int, str]] = field(default_factory=list)  # lines lost: from, to, how many, why
+    verloren: list[tuple[int, int, int, str]] = field(
+        default_factory=list
+    )  # lines lost: from, to, how many, why
 
     def tel(self, advies: Advies) -> None:
         self.casussen += 1
@@ -167,5 +169,7 @@ def _verloren(t: Telling) -> list[str]:
         return []
     regels = ["", "Niet beoordeeld door een storing (ontbreken in de uitvoer)"]
     for van, tot, n, waarom in sorted(t.verloren):
-        regels += _alinea(f"regels {getal(van)} tot en met {getal(tot)} ({getal(n)} casussen): {waarom}", "  ")
+        regels += _alinea(
+            f"regels {getal(van)} tot en met {getal(tot)} ({getal(n)} casussen): {waarom}", "  "
+        )
     return regels

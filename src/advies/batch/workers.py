@@ -206,18 +206,21 @@ class _Ploeg:
         sentinels = {w.proces.sentinel: w for w in self.werkers}
         for klaar in multiprocessing.connection.wait([*verbindingen, *sentinels], _KIJK):
             if klaar in verbindingen:
-                self._lees(verbindingen[klaar])  # type: ignore[index]
+                self._lees(verbindingen[klaar])
         for werker in list(self.werkers):
             if not werker.proces.is_alive():
                 self._gestorven(werker)
 
     def _lees(self, werker: _Werker) -> None:
         """Every message the worker has sent so far."""
-        try:
-            while werker.verbinding.poll():
-                self._bericht(werker, werker.verbinding.recv())
-        except (EOFError, OSError):
-            pass  # it died: its sentinel tells
+        while True:
+            try:
+                if not werker.verbinding.poll():
+                    return
+                bericht = werker.verbinding.recv()
+            except (EOFError, OSError):
+                return  # it died: its sentinel tells
+            self._bericht(werker, bericht)
 
     def _bericht(self, werker: _Werker, bericht: tuple[Any, ...]) -> None:
         soort = bericht[0]
@@ -303,7 +306,9 @@ class _Ploeg:
         self.opnieuw = deque(sorted(self.opnieuw, key=lambda b: b.nummer))
         self.uitvallers += 1
         if self.uitvallers > _MAX_UITVALLERS:
-            raise EngineFout(f"{self.uitvallers} werkprocessen vielen uit; de batch stopt ({waarom})")
+            raise EngineFout(
+                f"{self.uitvallers} werkprocessen vielen uit; de batch stopt ({waarom})"
+            )
         self._start()
         self._geef_beurt()
 

@@ -192,11 +192,7 @@ class Engine:
         definitie["blokkade$geweigerd"] = _regel(
             [
                 {"b": {"$and": [{"t": "bevinding"}, {"ernst": "voorwaardelijk"}]}},
-                {
-                    "g": {
-                        "$and": [{"t": "geweigerd"}, {"k": {"b": "k"}}, {"code": {"b": "code"}}]
-                    }
-                },
+                {"g": {"$and": [{"t": "geweigerd"}, {"k": {"b": "k"}}, {"code": {"b": "code"}}]}},
             ]
         )
         self._acties["blokkade$geweigerd"] = _weiger
@@ -244,7 +240,9 @@ class Engine:
             try:
                 self._draai(sessies, feiten)
                 # only once every finding of every case is in do the verdict rules match
-                self._draai(sessies, [s.feit({"t": "fase"}, f"f{k}") for k, s in enumerate(sessies)])
+                self._draai(
+                    sessies, [s.feit({"t": "fase"}, f"f{k}") for k, s in enumerate(sessies)]
+                )
             except MemoryError:
                 # the engine's sign that sessions were not freed: it is unusable from here on
                 raise EngineFout(
@@ -255,8 +253,7 @@ class Engine:
         for sessie in sessies:
             if len(sessie.uitkomst.verdicts) != 1:
                 raise EngineFout(
-                    "de regelengine gaf geen eenduidig oordeel: "
-                    f"{sorted(sessie.uitkomst.verdicts)}"
+                    f"de regelengine gaf geen eenduidig oordeel: {sorted(sessie.uitkomst.verdicts)}"
                 )
         return [s.uitkomst for s in sessies]
 
