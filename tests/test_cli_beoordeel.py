@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -269,3 +270,26 @@ def test_regels_with_an_unknown_id_exits_2_with_a_dutch_message() -> None:
     assert "onbekende regel 'onzin'" in uit.stderr
     assert "advies regels" in uit.stderr
     assert uit.stdout == ""
+
+
+def test_a_single_case_imports_nothing_a_single_case_does_not_need(tmp_path: Path) -> None:
+    """`advies beoordeel CASE --format json` is a whole process per case: the batch machinery,
+    the report and document libraries and the questionnaires stay off its import path."""
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, sys\n"
+        "from advies.cli.app import main\n"
+        f"sys.argv = ['advies', 'beoordeel', {str(GO)!r}, '--format', 'json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "onnodig = ('advies.batch', 'advies.report', 'advies.questionnaires', 'questionary',\n"
+        "           'prompt_toolkit', 'jinja2', 'docx', 'docxtpl', 'fpdf', 'PIL', 'multiprocessing')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(onnodig)))\n"
+    )
+    omgeving = {**os.environ, "ADVIES_CACHE": str(tmp_path)}
+    uit = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=omgeving
+    )
+    assert uit.stdout.strip() == "[]", uit.stderr[-500:]

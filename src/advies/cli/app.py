@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -294,6 +295,9 @@ app.command("zelfcheck", cls=AdviesCommando)(zelfcheck)
 
 def main() -> None:
     """Entry point: the commands handle their own errors; this is the net under them."""
+    # advies uses no pydantic plugins: looking for them read the metadata of every installed
+    # package before the first model was built, a tenth of a short run
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except Exception as fout:  # a bug: say so plainly, without a traceback
