@@ -77,7 +77,9 @@ def eigen_advies() -> list[str]:
     return [gevonden]
 
 
-def draai(commando: list[str], uitvoer: Path, omgeving: dict[str, str]) -> tuple[float, float, float]:
+def draai(
+    commando: list[str], uitvoer: Path, omgeving: dict[str, str]
+) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds of the process and its children, peak RSS in MiB of the
     largest of them); the output goes to a file, as a user redirects it."""
     voor = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -108,7 +110,10 @@ def deel_a_b_c(
     varianten: list[tuple[str, list[str]]] = [
         ("nu, compact, 1 werker", [*eigen, "beoordeel", str(pad), "--werkers", "1"]),
         ("nu, compact, 2 werkers", [*eigen, "beoordeel", str(pad), "--werkers", "2"]),
-        ("nu, --volledig, 1 werker", [*eigen, "beoordeel", str(pad), "--werkers", "1", "--volledig"]),
+        (
+            "nu, --volledig, 1 werker",
+            [*eigen, "beoordeel", str(pad), "--werkers", "1", "--volledig"],
+        ),
         ("nu, csv, 1 werker", [*eigen, "beoordeel", str(pad), "--werkers", "1", "-f", "csv"]),
     ]
     if voor:
@@ -139,7 +144,9 @@ def deel_a_b_c(
                 f"uitvoer {grootte / n:,.0f} bytes per casus",
             )
         )
-    rijen.append(("(b) oracle in gewoon Python, één proces", f"{orakel:,.0f} casussen/s", "CPU-tijd"))
+    rijen.append(
+        ("(b) oracle in gewoon Python, één proces", f"{orakel:,.0f} casussen/s", "CPU-tijd")
+    )
     if voor:
         oud, nieuw = metingen["voor, 1 werker"], metingen["nu, compact, 1 werker"]
         vol = metingen["nu, --volledig, 1 werker"]
@@ -264,7 +271,9 @@ def main() -> None:
         omgeving.pop("PYTHONDONTWRITEBYTECODE", None)
         kb = laad_kennisbank()
         if delen & set("abc"):
-            rijen += deel_a_b_c(kb, args.n, args.voor.split() if args.voor else None, omgeving, map_)
+            rijen += deel_a_b_c(
+                kb, args.n, args.voor.split() if args.voor else None, omgeving, map_
+            )
         if "d" in delen:
             rijen += deel_d(kb, omgeving, map_, [int(g) for g in args.piek.split(",")])
         if "e" in delen:

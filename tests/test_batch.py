@@ -4,6 +4,7 @@ it; a worker that dies loses one block at most, named with its lines, and the ba
 
 from __future__ import annotations
 
+import csv
 import faulthandler
 import io
 import json
@@ -85,7 +86,8 @@ def test_workers_write_the_same_lines_as_one_process(
         alleen, _, _, _ = _draai(pad, 1, **instellingen)
     assert samen == alleen
     if instellingen.get("formaat") == "csv":
-        namen = [r.split(";")[2] for r in samen.decode("utf-8-sig").splitlines()[1:]]
+        rijen = csv.reader(io.StringIO(samen.decode("utf-8-sig"), newline=""), delimiter=";")
+        namen = [r[2] for r in list(rijen)[1:]]
     else:
         sleutel = "casus" if instellingen else "naam"
         namen = [json.loads(r)[sleutel] for r in samen.splitlines()]

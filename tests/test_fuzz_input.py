@@ -143,8 +143,12 @@ def _jsonl_batch(goed: list[str], rnd: random.Random) -> bytes:
     for _ in range(rnd.randint(1, 2)):
         plek, keuze = rnd.randrange(len(regels)), rnd.random()
         if keuze < 0.15:  # a key twice
-            regels[plek] = regels[plek].replace('{"', '{"deelname": "verplicht", "', 1).replace(
-                '"antwoorden": {', '"antwoorden": {"tijd": "beperkt", "tijd": "beperkt", ', 1
+            regels[plek] = (
+                regels[plek]
+                .replace('{"', '{"deelname": "verplicht", "', 1)
+                .replace(
+                    '"antwoorden": {', '"antwoorden": {"tijd": "beperkt", "tijd": "beperkt", ', 1
+                )
             )
         elif regels[plek] in goed:
             regels[plek] = _verminkte_regel(regels[plek], rnd)

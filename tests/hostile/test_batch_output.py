@@ -23,6 +23,7 @@ from hostile.batch_support import ADVIES, advies, batchregels, omgeving
 def test_a_full_disk_is_an_output_error_with_its_own_exit_code(
     tmp_path: Path, kb: Kennisbank, aantal: int
 ) -> None:
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode), "/dev/full is vervangen door een bestand"
     pad = tmp_path / "batch.jsonl"
     pad.write_text("\n".join(batchregels(kb, aantal)) + "\n", encoding="utf-8")
     with open("/dev/full", "wb") as vol:

@@ -3,7 +3,8 @@
 The compact line holds what differs per case (codes, not texts); the texts and sources behind the
 codes are the knowledge base's, printed once by `advies regels --format json`. The CSV is made for
 a spreadsheet in a Dutch locale: semicolons, UTF-8 with a byte-order mark (so Excel does not read
-it as Windows-1252), CRLF, and cells that could start a formula made harmless.
+it as Windows-1252), CRLF, every text quoted (LibreOffice also splits on commas unless told
+otherwise), and cells that could start a formula made harmless.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def veilige_cel(waarde: Any) -> str:
     return "'" + tekst if tekst.startswith(_FORMULE) else tekst
 
 
-def csv_rij(kb: Kennisbank, advies: Advies, casus: Casus, nummer: int) -> list[str]:
+def csv_rij(kb: Kennisbank, advies: Advies, casus: Casus, nummer: int) -> list[Any]:
     """One spreadsheet row, in words: titles of findings, names of forms and methods."""
     samenstelling, begeleiding = advies.samenstelling, advies.begeleiding
     groepen = " + ".join(map(str, samenstelling.groepen))
@@ -93,7 +94,7 @@ def csv_rij(kb: Kennisbank, advies: Advies, casus: Casus, nummer: int) -> list[s
         n = samenstelling.aanvullen
         groepen += f" (na {n} deelnemer{'s' if n > 1 else ''} erbij)"
     return [
-        str(nummer),
+        nummer,
         veilige_cel(eigen_id(casus)),
         veilige_cel(advies.casus),
         advies.verdict_label,
@@ -111,7 +112,10 @@ def csv_rij(kb: Kennisbank, advies: Advies, casus: Casus, nummer: int) -> list[s
 def _csv_schrijver(kb: Kennisbank) -> Schrijver:
     def schrijf(blok: list[tuple[int, Casus, Advies]]) -> bytes:
         buffer = io.StringIO()
-        rijen = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        # every text quoted: LibreOffice's import dialog also splits on commas by default
+        rijen = csv.writer(
+            buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
+        )
         rijen.writerows(csv_rij(kb, a, c, n) for n, c, a in blok)
         return buffer.getvalue().encode("utf-8")
 

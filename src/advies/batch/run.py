@@ -110,6 +110,7 @@ def beoordeel_batch(
             raise _uitvoerfout(fout) from None
     if stand.fout is not None:
         raise stand.fout
+    stand.telling.kolommen = kop.kolommen
     return stand.telling
 
 
@@ -177,7 +178,7 @@ def _stopbaar() -> Iterator[Callable[[], int | None]]:
 def _gestopt(signaal: int, stand: Stand, bestand: str) -> Afgebroken:
     naam = "Ctrl-C" if signaal == signal.SIGINT else signal.Signals(signaal).name
     n = stand.telling.casussen
-    tot = f" (tot en met regel {getal(stand.laatste_regel)})" if stand.laatste_regel else ""
+    tot = f" (tot en met regel {stand.laatste_regel})" if stand.laatste_regel else ""
     fout = Afgebroken(
         f"gestopt na {naam}: {getal(n)} {'casus' if n == 1 else 'casussen'} van {bestand} "
         f"beoordeeld en weggeschreven{tot}; de uitvoer eindigt op een hele regel"
@@ -217,7 +218,7 @@ def verloren_fout(telling: Telling) -> EngineFout | None:
     if not telling.verloren:
         return None
     n = sum(v[2] for v in telling.verloren)
-    regels = ", ".join(f"{getal(v[0])} tot en met {getal(v[1])}" for v in sorted(telling.verloren))
+    regels = ", ".join(f"{v[0]} tot en met {v[1]}" for v in sorted(telling.verloren))
     return EngineFout(
         f"{getal(n)} casussen zijn niet beoordeeld, want {telling.verloren[0][3]} (regels "
         f"{regels}); de rest van de batch is wel beoordeeld en weggeschreven"

@@ -148,8 +148,11 @@ def _open_vragen(t: Telling, kb: Kennisbank) -> list[str]:
         return []
     regels = ["", "Eerst uitzoeken: open vragen die een oordeel tegenhouden"]
     for plaats, (feit, n) in enumerate(t.open_vragen.most_common(TOP), start=1):
-        regels.append(f"  {plaats}. {kb.feiten[feit]['vraag']} ({feit})")
-        regels += _alinea(f"onbeantwoord bij {_groepen(n)} ({_deel(n, t.casussen)}).", "     ")
+        regels += _alinea(f"{plaats}. {kb.feiten[feit]['vraag']} ({feit})", "  ")
+        tekst = f"onbeantwoord bij {_groepen(n)} ({_deel(n, t.casussen)})"
+        if t.kolommen and feit not in t.kolommen:
+            tekst += f"; het bestand heeft geen kolom '{feit}'"
+        regels += _alinea(tekst + ".", "     ")
     return regels
 
 
@@ -158,7 +161,7 @@ def _onleesbaar(t: Telling) -> list[str]:
         return []
     regels = ["", f"Niet gelezen en overgeslagen: {getal(t.onleesbaar_totaal)} regels"]
     for regel, melding in sorted(t.onleesbaar)[:ONLEESBAAR_GETOOND]:
-        regels += _alinea(f"regel {getal(regel)}: {melding}", "  ")
+        regels += _alinea(f"regel {regel}: {melding}", "  ")
     if t.onleesbaar_totaal > ONLEESBAAR_GETOOND:
         regels.append(f"  … en nog {getal(t.onleesbaar_totaal - ONLEESBAAR_GETOOND)}")
     return regels
