@@ -33,9 +33,9 @@ class Telling:
     open_vragen: Counter[str] = field(default_factory=Counter)  # decisive open questions, by fact
     onleesbaar: list[tuple[int, str]] = field(default_factory=list)  # (line, message), the first
     onleesbaar_totaal: int = 0
-    verloren: list[tuple[int, int, int, str]] = field(
-        default_factory=list
-    )  # lines lost: from, to, how many, why
+    # lines lost to a worker that died: from, to, how many, why
+    verloren: list[tuple[int, int, int, str]] = field(default_factory=list)
+    kolommen: tuple[str, ...] = ()  # a CSV's columns: a fact without one is unknown everywhere
 
     def tel(self, advies: Advies) -> None:
         self.casussen += 1
