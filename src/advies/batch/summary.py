@@ -76,9 +76,12 @@ def _groepen(n: int) -> str:
     return f"{getal(n)} {'groep' if n == 1 else 'groepen'}"
 
 
-def _alinea(tekst: str, inspringen: str) -> list[str]:
+def _alinea(tekst: str, inspringen: str, verder: str | None = None) -> list[str]:
     return textwrap.wrap(
-        " ".join(tekst.split()), _BREEDTE, initial_indent=inspringen, subsequent_indent=inspringen
+        " ".join(tekst.split()),
+        _BREEDTE,
+        initial_indent=inspringen,
+        subsequent_indent=inspringen if verder is None else verder,
     )
 
 
@@ -94,12 +97,36 @@ def samenvatting(t: Telling, kb: Kennisbank, bestand: str) -> str:
         regels.append(
             f"  {kb.verdicts[verdict].label:<{breedte}}  {getal(n):>9}  {_deel(n, t.casussen):>4}"
         )
+    regels += _kort(t, kb)
     regels += _eerst_regelen(t, kb)
     regels += _blokkades(t, kb)
     regels += _open_vragen(t, kb)
     regels += _onleesbaar(t)
     regels += _verloren(t)
     return "\n".join(regels) + "\n"
+
+
+def _kort(t: Telling, kb: Kennisbank) -> list[str]:
+    """The first thing to arrange, to find out and to know, each in one line."""
+    punten = []
+    if t.voorwaarden:
+        code, n = t.voorwaarden.most_common(1)[0]
+        punten.append(f"Regel eerst: {kb.bevinding(code).titel.lower()} (bij {_groepen(n)}).")
+    if t.open_vragen:
+        feit, n = t.open_vragen.most_common(1)[0]
+        punten.append(
+            f"Zoek eerst uit: {kb.feiten[feit]['vraag'][0].lower()}{kb.feiten[feit]['vraag'][1:]} "
+            f"({_groepen(n)} wachten op dit antwoord)."
+        )
+    if t.blokkades:
+        code, n = t.blokkades.most_common(1)[0]
+        punten.append(
+            f"Wat een start het vaakst tegenhoudt: {kb.bevinding(code).titel.lower()} "
+            f"(bij {_groepen(n)})."
+        )
+    if not punten:
+        return []
+    return ["", "In het kort", *(r for p in punten for r in _alinea(p, "  - ", "    "))]
 
 
 def _eerst_regelen(t: Telling, kb: Kennisbank) -> list[str]:
@@ -117,7 +144,7 @@ def _eerst_regelen(t: Telling, kb: Kennisbank) -> list[str]:
     for plaats, (code, n) in enumerate(t.voorwaarden.most_common(TOP), start=1):
         regel = kb.bevinding(code)
         enige = t.enige_voorwaarde[code]
-        regels.append(f"  {plaats}. {regel.titel} [{code}]")
+        regels += _alinea(f"{plaats}. {regel.titel} [{code}]", "  ", "     ")
         aantal = f"bij {_groepen(n)} ({_deel(n, t.casussen)})"
         if enige:
             aantal += f"; voor {_groepen(enige)} is dit de enige voorwaarde"
@@ -133,7 +160,7 @@ def _blokkades(t: Telling, kb: Kennisbank) -> list[str]:
     regels = ["", "Wat een start nu tegenhoudt (no go)"]
     for plaats, (code, n) in enumerate(t.blokkades.most_common(TOP), start=1):
         regel = kb.bevinding(code)
-        regels.append(f"  {plaats}. {regel.titel} [{code}]")
+        regels += _alinea(f"{plaats}. {regel.titel} [{code}]", "  ", "     ")
         tekst = f"bij {_groepen(n)} ({_deel(n, t.casussen)})"
         if regel.ernst == "voorwaardelijk":
             tekst += "; de opdrachtgever weigerde deze voorwaarde"
@@ -148,7 +175,7 @@ def _open_vragen(t: Telling, kb: Kennisbank) -> list[str]:
         return []
     regels = ["", "Eerst uitzoeken: open vragen die een oordeel tegenhouden"]
     for plaats, (feit, n) in enumerate(t.open_vragen.most_common(TOP), start=1):
-        regels += _alinea(f"{plaats}. {kb.feiten[feit]['vraag']} ({feit})", "  ")
+        regels += _alinea(f"{plaats}. {kb.feiten[feit]['vraag']} ({feit})", "  ", "     ")
         tekst = f"onbeantwoord bij {_groepen(n)} ({_deel(n, t.casussen)})"
         if t.kolommen and feit not in t.kolommen:
             tekst += f"; het bestand heeft geen kolom '{feit}'"
