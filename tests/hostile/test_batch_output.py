@@ -19,14 +19,26 @@ from advies.knowledge.model import Kennisbank
 from hostile.batch_support import ADVIES, advies, batchregels, omgeving
 
 
+def _vol(tmp_path: Path) -> str:
+    """A device that is always full, as /dev/full is: a node of our own where we may make one
+    (on a shared machine another test may have replaced /dev/full by a file)."""
+    eigen = tmp_path / "vol"
+    try:
+        os.mknod(eigen, stat.S_IFCHR | 0o600, os.makedev(1, 7))
+        with open(eigen, "wb"):
+            return str(eigen)
+    except OSError:  # not root, or a file system without devices
+        assert stat.S_ISCHR(os.stat("/dev/full").st_mode), "/dev/full is geen apparaat"
+        return "/dev/full"
+
+
 @pytest.mark.parametrize("aantal", [10, 3 * BLOK], ids=["in-een-proces", "werkprocessen"])
 def test_a_full_disk_is_an_output_error_with_its_own_exit_code(
     tmp_path: Path, kb: Kennisbank, aantal: int
 ) -> None:
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode), "/dev/full is vervangen door een bestand"
     pad = tmp_path / "batch.jsonl"
     pad.write_text("\n".join(batchregels(kb, aantal)) + "\n", encoding="utf-8")
-    with open("/dev/full", "wb") as vol:
+    with open(_vol(tmp_path), "wb") as vol:
         uitkomst = advies(tmp_path, "beoordeel", pad, stdout=vol, stderr=subprocess.PIPE)
     melding = uitkomst.stderr.decode()
     assert uitkomst.returncode == 5, melding

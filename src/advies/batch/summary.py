@@ -164,8 +164,15 @@ def _blokkades(t: Telling, kb: Kennisbank) -> list[str]:
         tekst = f"bij {_groepen(n)} ({_deel(n, t.casussen)})"
         if regel.ernst == "voorwaardelijk":
             tekst += "; de opdrachtgever weigerde deze voorwaarde"
-        elif regel.alternatief and regel.alternatief in kb.alternatieven:
-            tekst += f"; wat wel past: {kb.alternatieven[regel.alternatief].naam.lower()}"
+        else:
+            # which alternative fits may depend on the case: all of them are named
+            namen = [
+                kb.alternatieven[k.code].naam.lower()
+                for k in regel.alternatieven()
+                if k.code in kb.alternatieven
+            ]
+            if namen:
+                tekst += f"; wat wel past: {' of '.join(dict.fromkeys(namen))}"
         regels += _alinea(tekst + ".", "     ")
     return regels
 
