@@ -131,6 +131,24 @@ def _keuzes(kb: Feitencatalogus) -> dict[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=4)
+def _ja_nee(kb: Feitencatalogus) -> frozenset[str]:
+    return frozenset(f for f, d in kb.feiten.items() if d["type"] == "ja_nee")
+
+
+_GEEN = (1, 0)  # an empty range: no number fits a fact that is no number
+
+
+@functools.lru_cache(maxsize=4)
+def _getallen(kb: Feitencatalogus) -> dict[str, tuple[int, int]]:
+    """Per number fact the range it allows (as controleer_feit checks it)."""
+    return {
+        f: (d.get("min", 0), d.get("max", 10**18))
+        for f, d in kb.feiten.items()
+        if d["type"] == "getal"
+    }
+
+
+@functools.lru_cache(maxsize=4)
 def _keuzes_klein(kb: Feitencatalogus) -> dict[str, dict[str, str]]:
     """Per choice fact: its values in lower case, to the value itself (an HR export writes
     "Vrijwillig")."""
@@ -256,10 +274,16 @@ def maak_casus(
             regel=regel,
         )
     schoon: dict[str, Any] = {}
-    keuzes = _keuzes(kb)
+    keuzes, ja_nee, getallen = _keuzes(kb), _ja_nee(kb), _getallen(kb)
     for feit, waarde in antwoorden.items():
-        if type(waarde) is str and waarde in keuzes.get(feit, ()):
-            schoon[feit] = waarde  # the common case, without a call: a batch checks millions
+        # the common cases, without a call: a batch checks millions
+        soort = type(waarde)
+        if (
+            (soort is str and waarde in keuzes.get(feit, ()))
+            or (soort is bool and feit in ja_nee)
+            or (soort is int and getallen.get(feit, _GEEN)[0] <= waarde <= getallen[feit][1])
+        ):
+            schoon[feit] = waarde
             continue
         feit = str(feit)
         waarde = controleer_feit(kb, feit, waarde, bestand=bestand, regel=plaatsen.get(feit, regel))

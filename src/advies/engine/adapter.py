@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -71,7 +72,9 @@ _Gegevensregel = tuple[frozenset[str] | None, _Vuur, _Vuur | None]
 # The other rules (blocks, verdicts) get the frames of their message, decoded.
 _Systeemactie = Callable[[list["_Sessie"], list[dict[str, Any]]], None]
 _CAP = 4096  # activations per message: more than a block has (the engine keeps it in 16 bits)
-_FRAME = '{"m":{"k":'  # how a data rule's frame starts in a message (op_casus names it "m")
+# a data rule's frame in a message, and its case (op_casus names the pattern "m", and `k` comes
+# first in every fact)
+_FRAME_K = re.compile(r'\{"m":\{"k":(\d+)')
 
 
 class _Sessie:
@@ -293,8 +296,8 @@ def _vuur_alle(sessies: list[_Sessie], regel: _Gegevensregel, bericht: str) -> N
     weigh in the verdict. Only each frame's case is read (its `k` comes first); decoding the
     whole message, which repeats every case, cost more than all of this."""
     gelezen, waar, onbeslist = regel
-    for frame in bericht.split(_FRAME)[1:]:
-        sessie = sessies[int(frame[: frame.index(",")])]
+    for k in _FRAME_K.findall(bericht):
+        sessie = sessies[int(k)]
         if onbeslist is not None and not gelezen.isdisjoint(sessie.onbekend):  # type: ignore[union-attr]
             vuur, feit = onbeslist
         else:
