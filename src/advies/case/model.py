@@ -135,9 +135,6 @@ def _ja_nee(kb: Feitencatalogus) -> frozenset[str]:
     return frozenset(f for f, d in kb.feiten.items() if d["type"] == "ja_nee")
 
 
-_GEEN = (1, 0)  # an empty range: no number fits a fact that is no number
-
-
 @functools.lru_cache(maxsize=4)
 def _getallen(kb: Feitencatalogus) -> dict[str, tuple[int, int]]:
     """Per number fact the range it allows (as controleer_feit checks it)."""
@@ -281,7 +278,7 @@ def maak_casus(
         if (
             (soort is str and waarde in keuzes.get(feit, ()))
             or (soort is bool and feit in ja_nee)
-            or (soort is int and getallen.get(feit, _GEEN)[0] <= waarde <= getallen[feit][1])
+            or (soort is int and (r := getallen.get(feit)) is not None and r[0] <= waarde <= r[1])
         ):
             schoon[feit] = waarde
             continue
