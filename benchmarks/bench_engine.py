@@ -5,7 +5,8 @@
   (b) `advies beoordeel cases.jsonl` as a process, on a generated file of N cases, output to a
       file: with a worker per core (at most 4), and with one worker;
   (c) `advies beoordeel voorbeelden/ilse-coordinatoren.yaml --format json` as a process: the median
-      of 15 runs, after one discarded run that fills the knowledge-base cache;
+      of 15 runs, after one discarded run that fills the knowledge-base cache; in turns with
+      `python -c "import typer, pydantic"`, the floor of any program built on those two;
   (d) with --soak M: M evaluations in one process, with speed and memory every 100,000.
 
 Subprocesses get a cache folder of their own (ADVIES_CACHE), so the user's cache is untouched.
@@ -142,21 +143,35 @@ def deel_b(kb: Kennisbank, n: int, omgeving: dict[str, str], map_: Path) -> list
 
 
 def deel_c(omgeving: dict[str, str], runs: int) -> list[Rij]:
+    """The single case as a process, beside the floor of any typer and pydantic program on the
+    same machine: both in turns, so the machine's load weighs on both alike."""
     casus = ROOT / "voorbeelden" / "ilse-coordinatoren.yaml"
-    commando = [*advies_commando(), "beoordeel", str(casus), "--format", "json"]
-    tijden = []
+    commandos = {
+        "advies": [*advies_commando(), "beoordeel", str(casus), "--format", "json"],
+        "vloer": [sys.executable, "-c", "import typer, pydantic"],
+    }
+    tijden: dict[str, list[float]] = {naam: [] for naam in commandos}
     for _ in range(runs + 1):
-        start = time.perf_counter()
-        subprocess.run(commando, env=omgeving, capture_output=True, check=True)
-        tijden.append(time.perf_counter() - start)
-    eerste, rest = tijden[0], tijden[1:]
+        for naam, commando in commandos.items():
+            start = time.perf_counter()
+            subprocess.run(commando, env=omgeving, capture_output=True, check=True)
+            tijden[naam].append(time.perf_counter() - start)
+    eerste, rest = tijden["advies"][0], tijden["advies"][1:]
+    vloer = tijden["vloer"][1:]
     return [
         (
             "(c) advies beoordeel ilse-coordinatoren.yaml --format json",
             f"{statistics.median(rest) * 1000:.0f} ms",
             f"mediaan van {runs}; min {min(rest) * 1000:.0f}, max {max(rest) * 1000:.0f}, "
             f"eerste (weggegooid) {eerste * 1000:.0f} ms",
-        )
+        ),
+        (
+            '(c) python -c "import typer, pydantic", om en om',
+            f"{statistics.median(vloer) * 1000:.0f} ms",
+            f"mediaan van {runs}; advies kost daarboven "
+            f"{(statistics.median(rest) - statistics.median(vloer)) * 1000:.0f} ms, "
+            f"{statistics.median(rest) / statistics.median(vloer):.1f}x de vloer",
+        ),
     ]
 
 
