@@ -222,3 +222,13 @@ def test_a_fifo_as_batch_is_refused_instead_of_waiting_for_ever(tmp_path: Path) 
     pad = tmp_path / "pijp.jsonl"
     os.mkfifo(pad)
     geweigerd(beoordeel(pad), str(pad), "dit is geen gewoon bestand")
+
+
+@pytest.mark.parametrize("diepte", [20, 1000, 5000])
+def test_deep_nesting_in_a_json_line_is_refused(tmp_path: Path, diepte: int) -> None:
+    """Deeper than a case can be: refused before the json module (which reads a line with a
+    colon in a text again) runs out of stack."""
+    diep = "[" * diepte + "]" * diepte
+    regel = '{"antwoorden": {}, "meta": {"a": ' + diep + ', "b": "om 10:30"}}'
+    pad = schrijf(tmp_path, "batch.jsonl", json.dumps(GOED) + "\n" + regel + "\n")
+    geweigerd(beoordeel(pad), "regel 2", "dieper genest dan")

@@ -41,17 +41,34 @@ def _uit_json(bestand: str, nummer: int, lijn: bytes) -> Any:
         raise _json_fout(bestand, nummer, lijn, fout) from None
     # orjson keeps the last of two equal keys without a word; a line without more colons than
     # keys cannot hold one twice, so only the rare line with a colon in a text is read again
-    if isinstance(data, dict) and lijn.count(b":") != _sleutels(data):
+    if isinstance(data, dict) and lijn.count(b":") != _sleutels(data, bestand, nummer):
         json.loads(lijn, object_pairs_hook=lambda paren: _zonder_dubbele(paren, bestand, nummer))
     return data
 
 
-def _sleutels(data: Any) -> int:
-    if isinstance(data, dict):
-        return len(data) + sum(_sleutels(w) for w in data.values() if isinstance(w, dict | list))
-    if isinstance(data, list):
-        return sum(_sleutels(w) for w in data if isinstance(w, dict | list))
-    return 0
+_DIEPTE = 16  # levels of [ and { a case may have; it needs 3
+
+
+def _sleutels(data: Any, bestand: str, nummer: int, diepte: int = 1) -> int:
+    """The keys of every object in `data`; deeper nesting than a case can have is refused (the
+    json module, which reads the line again, would run out of stack on it)."""
+    if diepte > _DIEPTE:
+        raise InvoerFout(
+            f"de haakjes [ en {{ zijn dieper genest dan {_DIEPTE} niveaus; een casus heeft er "
+            "hooguit 3",
+            bestand=bestand,
+            regel=nummer,
+        )
+    if type(data) is dict:
+        aantal = len(data)
+        binnen = data.values()
+    else:
+        aantal = 0
+        binnen = data
+    for waarde in binnen:
+        if type(waarde) is dict or type(waarde) is list:
+            aantal += _sleutels(waarde, bestand, nummer, diepte + 1)
+    return aantal
 
 
 def _zonder_dubbele(paren: list[tuple[str, Any]], bestand: str, nummer: int) -> dict[str, Any]:
@@ -85,7 +102,7 @@ def _json_fout(bestand: str, nummer: int, lijn: bytes, fout: orjson.JSONDecodeEr
             regel=nummer,
         )
     if "depth limit" in fout.msg:
-        probleem = "de haakjes [ en { zijn dieper genest dan 1024 niveaus; een casus heeft er 3"
+        probleem = "de haakjes [ en { zijn dieper genest dan 1024 niveaus; een casus heeft er hooguit 3"
     else:
         probleem = json_probleem(fout.msg)
     return InvoerFout(
