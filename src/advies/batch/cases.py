@@ -102,7 +102,9 @@ def _json_fout(bestand: str, nummer: int, lijn: bytes, fout: orjson.JSONDecodeEr
             regel=nummer,
         )
     if "depth limit" in fout.msg:
-        probleem = "de haakjes [ en { zijn dieper genest dan 1024 niveaus; een casus heeft er hooguit 3"
+        probleem = (
+            "de haakjes [ en { zijn dieper genest dan 1024 niveaus; een casus heeft er hooguit 3"
+        )
     else:
         probleem = json_probleem(fout.msg)
     return InvoerFout(
