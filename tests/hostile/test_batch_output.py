@@ -98,3 +98,13 @@ def test_a_summary_file_is_for_the_owner_only(tmp_path: Path, kb: Kennisbank) ->
     assert uitkomst.stderr == b""
     assert stat.S_IMODE(os.stat(samenvatting).st_mode) == 0o600
     assert samenvatting.read_text(encoding="utf-8").startswith(f"Samenvatting van {pad}")
+
+
+def test_the_summary_is_never_written_over_the_batch_itself(tmp_path: Path, kb: Kennisbank) -> None:
+    pad = tmp_path / "batch.jsonl"
+    inhoud = "\n".join(batchregels(kb, 3)) + "\n"
+    pad.write_text(inhoud, encoding="utf-8")
+    uitkomst = advies(tmp_path, "beoordeel", pad, "--samenvatting", pad)
+    assert uitkomst.returncode == 2
+    assert "--samenvatting noemt de batch zelf" in uitkomst.stderr.decode()
+    assert pad.read_text(encoding="utf-8") == inhoud

@@ -30,6 +30,11 @@ def beoordeel_batch_cli(
 
     if volledig and formaat == "csv":
         raise AdviesError("--volledig geldt voor jsonl-uitvoer; een CSV-rij bevat de kern")
+    if samenvatting is not None and samenvatting.resolve() == pad.resolve():
+        raise AdviesError(
+            "--samenvatting noemt de batch zelf; kies een ander bestand voor de samenvatting",
+            bestand=str(pad),
+        )
     kb = laad_kennisbank()
     instellingen = Instellingen(formaat, volledig, doorgaan, wat_als, werkers)
     totaal = tel_casussen(pad) if sys.stderr.isatty() else None
