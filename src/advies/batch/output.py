@@ -46,6 +46,25 @@ def eigen_id(casus: Casus) -> Any:
     return waarde if waarde is None or isinstance(waarde, str | int) else str(waarde)
 
 
+# the same small objects recur in every line: made once (their keys are few: codes, facts)
+_BEVINDINGEN: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+_VRAGEN: dict[tuple[str, bool], dict[str, Any]] = {}
+
+
+def _bevinding(code: str, soort: str, ernst: str | None) -> dict[str, Any]:
+    deel = _BEVINDINGEN.get((code, soort, ernst))
+    if deel is None:
+        deel = _BEVINDINGEN[code, soort, ernst] = {"code": code, "soort": soort, "ernst": ernst}
+    return deel
+
+
+def _vraag(feit: str, beslissend: bool) -> dict[str, Any]:
+    deel = _VRAGEN.get((feit, beslissend))
+    if deel is None:
+        deel = _VRAGEN[feit, beslissend] = {"feit": feit, "beslissend": beslissend}
+    return deel
+
+
 def compact(advies: Advies, casus: Casus, nummer: int) -> dict[str, Any]:
     """The compact line of one case, as data: what differs per case, by code."""
     samenstelling, begeleiding = advies.samenstelling, advies.begeleiding
@@ -54,13 +73,11 @@ def compact(advies: Advies, casus: Casus, nummer: int) -> dict[str, Any]:
         "id": eigen_id(casus),
         "naam": advies.casus,
         "verdict": advies.verdict,
-        "bevindingen": [
-            {"code": b.code, "soort": b.soort, "ernst": b.ernst} for b in advies.bevindingen
-        ],
+        "bevindingen": [_bevinding(b.code, b.soort, b.ernst) for b in advies.bevindingen],
         "blokkades": [b.code for b in advies.blokkades],
         "voorwaarden": [b.code for b in advies.voorwaarden],
         "geweigerd": [b.code for b in advies.bevindingen if b.geweigerd],
-        "open_vragen": [{"feit": v.feit, "beslissend": v.beslissend} for v in advies.open_vragen],
+        "open_vragen": [_vraag(v.feit, v.beslissend) for v in advies.open_vragen],
         "voorstel": {
             "groepen": samenstelling.groepen,
             "aanvullen": samenstelling.aanvullen,

@@ -40,12 +40,16 @@ class Telling:
     def tel(self, advies: Advies) -> None:
         self.casussen += 1
         self.verdicts[advies.verdict] += 1
-        voorwaarden = [b.code for b in advies.voorwaarden]
-        self.voorwaarden.update(voorwaarden)
+        voorwaarden = advies.voorwaarden
+        for b in voorwaarden:
+            self.voorwaarden[b.code] += 1
         if advies.verdict == "go_onder_voorwaarden" and len(voorwaarden) == 1:
-            self.enige_voorwaarde[voorwaarden[0]] += 1
-        self.blokkades.update(dict.fromkeys((b.code for b in advies.blokkades), 1))
-        self.open_vragen.update(v.feit for v in advies.open_vragen if v.beslissend)
+            self.enige_voorwaarde[voorwaarden[0].code] += 1
+        for b in advies.blokkades:
+            self.blokkades[b.code] += 1
+        for v in advies.open_vragen:
+            if v.beslissend:
+                self.open_vragen[v.feit] += 1
 
     def onleesbare(self, regel: int, melding: str) -> None:
         self.onleesbaar_totaal += 1

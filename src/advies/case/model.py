@@ -309,7 +309,9 @@ def maak_casus(
         oordeel_coach=_oordeel_coach(oordeel, bestand, plaatsen, regel) if oordeel else None,
         gesprek=gesprek,
         notities=_notities(notities, waar) if notities else {},
-        vastgelegd=lees_deel(Vastgelegd, "vastgelegd", data.get("vastgelegd") or {}, **waar),
+        vastgelegd=lees_deel(Vastgelegd, "vastgelegd", data["vastgelegd"], **waar)
+        if data.get("vastgelegd")
+        else Vastgelegd.model_construct(),  # nothing recorded: nothing to check
     )
 
 

@@ -66,9 +66,10 @@ class Uitkomst:
 
 # A data rule's action is plain data, run by `_vuur_alle` without a call per case: the facts its
 # condition compares, then what it records (and the fact it chains on) when true, and when
-# undecided (used when one of those facts is unknown; a rule without it is always the first).
+# undecided (used when one of those facts is unknown; a rule without it is always the first);
+# and whether the engine may activate it twice for a case (once per matching `$or` branch).
 _Vuur = tuple[tuple[str, str], dict[str, Any] | None]
-_Gegevensregel = tuple[frozenset[str] | None, _Vuur, _Vuur | None]
+_Gegevensregel = tuple[frozenset[str] | None, _Vuur, _Vuur | None, bool]
 # The other rules (blocks, verdicts) get the frames of their message, decoded.
 _Systeemactie = Callable[[list["_Sessie"], list[dict[str, Any]]], None]
 _CAP = 4096  # activations per message: more than a block has (the engine keeps it in 16 bits)
@@ -87,6 +88,7 @@ class _Sessie:
         "_k",
         "_sid",
         "_teller",
+        "_wachtend",
         "engine",
         "gevuurd",
         "geweigerd",
@@ -96,11 +98,18 @@ class _Sessie:
     )
 
     def __init__(
-        self, engine: Engine, sid: str, teller: Iterator[int], k: int, antwoorden: dict[str, Any]
+        self,
+        engine: Engine,
+        sid: str,
+        teller: Iterator[int],
+        wachtend: list[dict[str, Any]],
+        k: int,
+        antwoorden: dict[str, Any],
     ):
         self.engine = engine
         self._sid = sid
         self._teller = teller  # fact ids, unique within the session
+        self._wachtend = wachtend  # facts chained on, asserted together after each message
         self._k = k
         self.uitkomst = Uitkomst()
         self.gevuurd = self.uitkomst.gevuurd
@@ -128,14 +137,9 @@ class _Sessie:
         return {"k": self._k, **fact, "sid": self._sid, "id": fact_id}
 
     def assert_fact(self, fact: dict[str, Any]) -> None:
-        code, _ = dre.assert_fact(self.engine.handle, _json(self.feit(fact, next(self._teller))))
-        if code not in (0, _NO_MATCH):
-            raise EngineFout(f"de regelengine weigerde een feit (code {code}): {fact}")
-
-
-def _json(fact: dict[str, Any]) -> str:
-    # orjson: encoding the case fact with the json module was a tenth of an evaluation
-    return orjson.dumps(fact).decode()
+        """Chain a fact on; it reaches the engine with the others of this message (a call into
+        the engine per fact cost more than the facts themselves)."""
+        self._wachtend.append(self.feit(fact, next(self._teller)))
 
 
 class Engine:
@@ -173,17 +177,19 @@ class Engine:
             # is known, and undecided otherwise: one rule instead of a true and an undecided twin,
             # whose "not certain" part the engine expands into a rule variant per fact.
             gelezen = frozenset(vergeleken_feiten(conditie))
-            definitie[f"{regel.id}$mogelijk"] = _regel(op_casus(p.mogelijk(conditie), groep))
-            self._acties[f"{regel.id}$mogelijk"] = (gelezen, _waar(regel), _onbeslist(regel))
+            mogelijk = p.mogelijk(conditie)
+            definitie[f"{regel.id}$mogelijk"] = _regel(op_casus(mogelijk, groep))
+            acties = (gelezen, _waar(regel), _onbeslist(regel), _dubbel(mogelijk))
+            self._acties[f"{regel.id}$mogelijk"] = acties
             return
         patroon = None if conditie is None else p.waar(conditie)
         definitie[f"{regel.id}$waar"] = _regel(op_casus(patroon, groep))
-        self._acties[f"{regel.id}$waar"] = (None, _waar(regel), None)
+        self._acties[f"{regel.id}$waar"] = (None, _waar(regel), None, _dubbel(patroon))
         if not twijfel:
             return
         pattern = {"$and": [p.mogelijk(conditie), p.niet_zeker(conditie)]}
         definitie[f"{regel.id}$onbeslist"] = _regel(op_casus(pattern, groep))
-        self._acties[f"{regel.id}$onbeslist"] = (None, _onbeslist(regel), None)
+        self._acties[f"{regel.id}$onbeslist"] = (None, _onbeslist(regel), None, _dubbel(pattern))
 
     def _systeemregels(self, definitie: dict[str, Any]) -> None:
         """Forward chaining from findings to blocks, and the verdict once all findings are in;
@@ -233,19 +239,23 @@ class Engine:
         with self._lock:
             sid = f"s{next(self._sids)}"
             teller = itertools.count()
-            sessies = [_Sessie(self, sid, teller, k, a) for k, a in enumerate(blok)]
+            wachtend: list[dict[str, Any]] = []
+            sessies = [_Sessie(self, sid, teller, wachtend, k, a) for k, a in enumerate(blok)]
             feiten: list[dict[str, Any]] = []
-            for k, (sessie, antwoorden) in enumerate(zip(sessies, blok, strict=True)):
+            for k, antwoorden in enumerate(blok):
                 for i, code in enumerate(antwoorden.get("geweigerde_voorwaarden", ())):
-                    feiten.append(sessie.feit({"t": "geweigerd", "code": code}, f"w{k}.{i}"))
-                casus = {"t": "casus", **self._markers, **self._codering.casus(antwoorden)}
-                feiten.append(sessie.feit(casus, f"c{k}"))
+                    feiten.append(
+                        {"k": k, "t": "geweigerd", "code": code, "sid": sid, "id": f"w{k}.{i}"}
+                    )
+                casus = {"k": k, "t": "casus", **self._markers}
+                self._codering.vul(casus, antwoorden)
+                casus["sid"], casus["id"] = sid, f"c{k}"
+                feiten.append(casus)
             try:
-                self._draai(sessies, feiten)
+                self._draai(sessies, feiten, wachtend)
                 # only once every finding of every case is in do the verdict rules match
-                self._draai(
-                    sessies, [s.feit({"t": "fase"}, f"f{k}") for k, s in enumerate(sessies)]
-                )
+                fase = [{"k": k, "t": "fase", "sid": sid, "id": f"f{k}"} for k in range(len(blok))]
+                self._draai(sessies, fase, wachtend)
             except MemoryError:
                 # the engine's sign that sessions were not freed: it is unusable from here on
                 raise EngineFout(
@@ -260,7 +270,9 @@ class Engine:
                 )
         return [s.uitkomst for s in sessies]
 
-    def _draai(self, sessies: list[_Sessie], feiten: list[dict[str, Any]]) -> None:
+    def _draai(
+        self, sessies: list[_Sessie], feiten: list[dict[str, Any]], wachtend: list[dict[str, Any]]
+    ) -> None:
         """Assert facts and run every action they trigger, including those chained from them."""
         code, state = dre.assert_facts(self.handle, orjson.dumps(feiten).decode())
         if code == _NO_MATCH:
@@ -268,6 +280,7 @@ class Engine:
         if code != 0:
             raise EngineFout(f"de regelengine weigerde een feit (code {code}): {feiten[:1]}")
         handle, acties, volgende = self.handle, self._acties, dre.complete_and_start_action
+        per_k = {str(k): s for k, s in enumerate(sessies)}  # a case as a message writes it
         gestart = dre.start_action_for_state(handle, state)
         bericht = gestart[1] if gestart else None
         while bericht:
@@ -276,12 +289,20 @@ class Engine:
             actie = acties[naam]
             try:
                 if type(actie) is tuple:
-                    _vuur_alle(sessies, actie, bericht)
+                    _vuur_alle(per_k, actie, bericht)
                 else:
                     frames = orjson.loads(bericht)[naam]
                     # a list of frames, or one frame as it is when the engine had just the one
                     actie(sessies, frames if type(frames) is list else [frames])  # type: ignore[operator]
+                if wachtend:  # inside the action still, as if each was asserted on its own
+                    code, _ = dre.assert_facts(handle, orjson.dumps(wachtend).decode())
+                    if code not in (0, _NO_MATCH):
+                        raise EngineFout(
+                            f"de regelengine weigerde een feit (code {code}): {wachtend[:1]}"
+                        )
+                    wachtend.clear()
             except BaseException:
+                wachtend.clear()
                 dre.abandon_action(handle, state)
                 raise
             bericht = volgende(handle, state)
@@ -291,21 +312,27 @@ def _regel(patronen: list[dict[str, Any]]) -> dict[str, Any]:
     return {"all": patronen, "cap": _CAP}
 
 
-def _vuur_alle(sessies: list[_Sessie], regel: _Gegevensregel, bericht: str) -> None:
+def _dubbel(patroon: dict[str, Any] | None) -> bool:
+    """The engine makes a rule variant per `$or` branch, and activates each that matches."""
+    return patroon is not None and '"$or"' in json.dumps(patroon)
+
+
+def _vuur_alle(per_k: dict[str, _Sessie], regel: _Gegevensregel, bericht: str) -> None:
     """A data rule fired for the cases in `bericht`: record it per case, and chain on what can
     weigh in the verdict. Only each frame's case is read (its `k` comes first); decoding the
     whole message, which repeats every case, cost more than all of this."""
-    gelezen, waar, onbeslist = regel
+    gelezen, waar, onbeslist, dubbel = regel
     for k in _FRAME_K.findall(bericht):
-        sessie = sessies[int(k)]
+        sessie = per_k[k]
         if onbeslist is not None and not gelezen.isdisjoint(sessie.onbekend):  # type: ignore[union-attr]
             vuur, feit = onbeslist
         else:
             vuur, feit = waar
-        gezien = sessie.gezien
-        if vuur in gezien:  # the engine matches a rule once per matching `$or` branch
-            continue
-        gezien.add(vuur)
+        if dubbel:
+            gezien = sessie.gezien
+            if vuur in gezien:  # fired once already, in another `$or` branch
+                continue
+            gezien.add(vuur)
         sessie.gevuurd.append(vuur)
         if feit is not None and sessie.moet_ketenen(feit):
             sessie.assert_fact(dict(feit))

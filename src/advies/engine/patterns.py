@@ -52,13 +52,17 @@ class Codering:
     def casus(self, antwoorden: dict[str, Any]) -> dict[str, Any]:
         """The case fact: every fact a rule may read, unknown ones as their sentinel."""
         feit: dict[str, Any] = {}
+        self.vul(feit, antwoorden)
+        return feit
+
+    def vul(self, feit: dict[str, Any], antwoorden: dict[str, Any]) -> None:
+        """Add the case's facts to `feit`, as `casus` gives them (one dict less per case)."""
         for f, naam, letters, onbekend in self._velden:
             waarde = antwoorden.get(f)
             if waarde is None:
                 feit[naam] = onbekend
             else:
                 feit[naam] = letters[waarde] if letters else waarde
-        return feit
 
 
 class Patronen:
