@@ -198,7 +198,8 @@ class _Ploeg:
                 else:
                     break
                 werker.blokken.append(blok)
-                werker.verbinding.send(("blok", blok.nummer, blok.regels))
+                if not _stuur(werker, ("blok", blok.nummer, blok.regels)):
+                    break  # it died: its blocks go to another when its sentinel tells
         return invoer
 
     def _wacht(self) -> None:
@@ -251,7 +252,7 @@ class _Ploeg:
                 continue
             blok.begin_schrijven = _positie(self.fd)
             self.schrijft = (werker, blok)
-            werker.verbinding.send(("schrijf", blok.nummer))
+            _stuur(werker, ("schrijf", blok.nummer))  # if it died, its sentinel tells
 
     def _geschreven(self, blok: _Blok) -> None:
         uitkomst = blok.uitkomst
@@ -385,6 +386,15 @@ class _Ploeg:
                 fout = EngineFout(f"onverwachte fout in een werkproces: {fout!r}")
             with contextlib.suppress(OSError):
                 verbinding.send(("fout", fout))
+
+
+def _stuur(werker: _Werker, bericht: tuple[Any, ...]) -> bool:
+    """Send a message to a worker; False when it is gone (a crash is noticed by its sentinel)."""
+    try:
+        werker.verbinding.send(bericht)
+    except OSError:  # BrokenPipeError, or the connection already closed
+        return False
+    return True
 
 
 def _signaalnaam(nummer: int) -> str:
