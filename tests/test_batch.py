@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from advies.batch import run as batch
+from advies.batch import worker as batch_worker
 from advies.batch import workers as batch_workers
 from advies.batch.blocks import BLOK, Blokuitkomst, Verwerker
 from advies.batch.reading import tel_casussen
@@ -178,7 +179,7 @@ def test_a_worker_killed_halfway_through_a_write_leaves_whole_lines(tmp_path: Pa
     """Killed while writing (not while evaluating): the half block is cut off the file and the
     block written again by another worker, so nothing is lost."""
     vlag = tmp_path / "al-gestorven"
-    schrijf_alles = batch_workers._schrijf_alles
+    schrijf_alles = batch_worker.schrijf_alles
 
     def half_en_dood(fd: int, tekst: bytes) -> None:
         if tekst.startswith(b"21\n") and not vlag.exists():
@@ -189,7 +190,7 @@ def test_a_worker_killed_halfway_through_a_write_leaves_whole_lines(tmp_path: Pa
 
     uitvoer = tmp_path / "uit.txt"
     with pytest.MonkeyPatch.context() as mp, uitvoer.open("wb") as uit:
-        mp.setattr(batch_workers, "_schrijf_alles", half_en_dood)
+        mp.setattr(batch_worker, "schrijf_alles", half_en_dood)
         stand = Stand()
         batch_workers.verdeel_over_werkers(
             _blokken(60), 2, _nummers, uit, lambda _: None, lambda: None, stand

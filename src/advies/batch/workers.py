@@ -37,6 +37,7 @@ from typing import Any, BinaryIO
 
 from advies.batch.blocks import Blokuitkomst, Regels
 from advies.batch.summary import Telling
+from advies.batch.worker import werk
 from advies.errors import AdviesError, EngineFout
 
 _PER_WERKER = 2  # blocks under way per worker: one in hand, one waiting
@@ -322,7 +323,7 @@ class _Ploeg:
 
     def _start(self) -> None:
         hier, daar = self.context.Pipe()
-        proces = self.context.Process(target=self._werk, args=(daar,), daemon=True)
+        proces = self.context.Process(target=werk, args=(daar, self.verwerk, self.fd), daemon=True)
         proces.start()
         daar.close()
         self.werkers.append(_Werker(proces, hier))
@@ -351,42 +352,6 @@ class _Ploeg:
             werker.verbinding.close()
         self.werkers.clear()
 
-    # --- a worker ------------------------------------------------------------------------------
-
-    def _werk(self, verbinding: multiprocessing.connection.Connection) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the batch
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        wachtrij: deque[tuple[int, Regels]] = deque()
-        klaar: dict[int, bytes] = {}
-        try:
-            while True:
-                while not wachtrij or verbinding.poll():
-                    bericht = verbinding.recv()
-                    if bericht[0] == "stop":
-                        return
-                    if bericht[0] == "blok":
-                        wachtrij.append((bericht[1], bericht[2]))
-                    else:  # "schrijf": its turn
-                        _schrijf_alles(self.fd, klaar.pop(bericht[1]))
-                        verbinding.send(("geschreven", bericht[1]))
-                nummer, regels = wachtrij.popleft()
-                verbinding.send(("begin", nummer))
-                try:
-                    uitkomst = self.verwerk(regels)
-                except AdviesError as fout:  # the engine failed on this block: it stops here
-                    uitkomst = Blokuitkomst(b"", Telling(), fout)
-                klaar[nummer], uitkomst.tekst = uitkomst.tekst, b""
-                verbinding.send(("klaar", nummer, uitkomst))
-        except EOFError:  # the main process is gone
-            return
-        except BaseException as fout:  # reported by the main process, not as a traceback
-            # a bad case is no exception here; a full disk (OSError) is worded by the main process,
-            # a reader that stopped (| head, a BrokenPipeError) ends the batch without a word
-            if not isinstance(fout, AdviesError | OSError):
-                fout = EngineFout(f"onverwachte fout in een werkproces: {fout!r}")
-            with contextlib.suppress(OSError):
-                verbinding.send(("fout", fout))
-
 
 def _stuur(werker: _Werker, bericht: tuple[Any, ...]) -> bool:
     """Send a message to a worker; False when it is gone (a crash is noticed by its sentinel)."""
@@ -402,9 +367,3 @@ def _signaalnaam(nummer: int) -> str:
         return signal.Signals(nummer).name
     except ValueError:
         return "onbekend"
-
-
-def _schrijf_alles(fd: int, tekst: bytes) -> None:
-    geschreven = 0
-    while geschreven < len(tekst):  # a pipe may take less than all at once
-        geschreven += os.write(fd, memoryview(tekst)[geschreven:])

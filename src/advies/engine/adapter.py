@@ -13,7 +13,7 @@ Three phases per session:
 1. the refused conditions (`geweigerd` facts) and the cases (`casus` facts) are asserted in one
    call; every data rule has a "waar" twin and, where its being undecided matters, an "onbeslist"
    twin (three-valued logic compiled into patterns), or one "mogelijk" rule for both. Their
-   actions assert `bevinding` and `open` facts, which chain forward into `blokkade` facts (a
+   actions (actions.py) assert `bevinding` and `open` facts, which chain forward into `blokkade` facts (a
    blocking finding, or a refused condition).
 2. once the queue is empty, a `fase` fact per case is asserted: only then do the verdict rules
    match, so the negations in them (`none(blokkade)`) see the complete set of findings.
@@ -28,15 +28,25 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 import durable_rules_engine as dre
 import orjson
 
+from advies.engine.actions import (
+    Gegevensregel,
+    Sessie,
+    Systeemactie,
+    Uitkomst,
+    bij_onbeslist,
+    bij_waar,
+    blokkeer,
+    verdict_actie,
+    vuur_alle,
+    weiger,
+)
 from advies.engine.patterns import (
     GROEPEN,
     Codering,
@@ -48,98 +58,14 @@ from advies.engine.patterns import (
 from advies.errors import EngineFout
 from advies.knowledge.model import Bevindingsregel, Kennisbank, Regel
 
+__all__ = ["Engine", "Uitkomst", "engine_voor"]
+
 _VERDICT_RULES = ("no_go", "onvoldoende_informatie", "go_onder_voorwaarden", "go")
-_BESLISSEND = ("blokkerend", "voorwaardelijk")
 _NO_MATCH = 1  # the engine's code for a fact no rule wants: not an error here
-
-
-@dataclass
-class Uitkomst:
-    """What fired in one session, in firing order: (rule id, 'waar' | 'onbeslist') and the rest."""
-
-    gevuurd: list[tuple[str, str]] = field(default_factory=list)
-    geweigerd: list[str] = field(default_factory=list)  # refused conditional codes that fired
-    verdicts: set[str] = field(default_factory=set)
+_CAP = 4096  # activations per message: more than a block has (the engine keeps it in 16 bits)
 
 
 # --- the ruleset -----------------------------------------------------------------------------
-
-# A data rule's action is plain data, run by `_vuur_alle` without a call per case: the facts its
-# condition compares, then what it records (and the fact it chains on) when true, and when
-# undecided (used when one of those facts is unknown; a rule without it is always the first);
-# and whether the engine may activate it twice for a case (once per matching `$or` branch).
-_Vuur = tuple[tuple[str, str], dict[str, Any] | None]
-_Gegevensregel = tuple[frozenset[str] | None, _Vuur, _Vuur | None, bool]
-# The other rules (blocks, verdicts) get the frames of their message, decoded.
-_Systeemactie = Callable[[list["_Sessie"], list[dict[str, Any]]], None]
-_CAP = 4096  # activations per message: more than a block has (the engine keeps it in 16 bits)
-# a data rule's frame in a message, and its case (op_casus names the pattern "m", and `k` comes
-# first in every fact)
-_FRAME_K = re.compile(r'\{"m":\{"k":(\d+)')
-
-
-class _Sessie:
-    """One case's working memory on the Python side. The engine session it lives in (sid) may hold
-    a whole block of cases, each its own `k`; every fact the case asserts carries that `k` first,
-    so that the rules that join facts join them within one case, and an action finds its case."""
-
-    __slots__ = (
-        "_geketend",
-        "_k",
-        "_sid",
-        "_teller",
-        "_wachtend",
-        "engine",
-        "gevuurd",
-        "geweigerd",
-        "gezien",
-        "onbekend",
-        "uitkomst",
-    )
-
-    def __init__(
-        self,
-        engine: Engine,
-        sid: str,
-        teller: Iterator[int],
-        wachtend: list[dict[str, Any]],
-        k: int,
-        antwoorden: dict[str, Any],
-    ):
-        self.engine = engine
-        self._sid = sid
-        self._teller = teller  # fact ids, unique within the session
-        self._wachtend = wachtend  # facts chained on, asserted together after each message
-        self._k = k
-        self.uitkomst = Uitkomst()
-        self.gevuurd = self.uitkomst.gevuurd
-        # the engine activates a rule once per matching `$or` branch: a firing is recorded once
-        self.gezien: set[tuple[str, str]] = set()
-        self.onbekend: set[str] = engine._codering.naam.keys() - antwoorden.keys()
-        self.geweigerd: set[str] = set(antwoorden.get("geweigerde_voorwaarden", ()))
-        self._geketend: set[str] = set()
-
-    def moet_ketenen(self, fact: dict[str, Any]) -> bool:
-        """The verdict rules only ask whether a blocking finding, a conditional finding or a
-        decisive open question exists, so one of each is chained on; a conditional finding the
-        client refused always is, for the join that turns it into a block. Fewer facts per case
-        made the engine a fifth faster."""
-        if fact["t"] == "bevinding" and fact["code"] in self.geweigerd:
-            return True
-        soort = fact.get("ernst", fact["t"])
-        if soort in self._geketend:
-            return False
-        self._geketend.add(soort)
-        return True
-
-    def feit(self, fact: dict[str, Any], fact_id: Any) -> dict[str, Any]:
-        """The fact as the engine gets it: its case first (actions read it from there)."""
-        return {"k": self._k, **fact, "sid": self._sid, "id": fact_id}
-
-    def assert_fact(self, fact: dict[str, Any]) -> None:
-        """Chain a fact on; it reaches the engine with the others of this message (a call into
-        the engine per fact cost more than the facts themselves)."""
-        self._wachtend.append(self.feit(fact, next(self._teller)))
 
 
 class Engine:
@@ -153,7 +79,7 @@ class Engine:
         matter, and they make every evaluation a third slower."""
         self.kb = kb
         self._alle_twijfels = alle_twijfels
-        self._acties: dict[str, _Gegevensregel | _Systeemactie] = {}
+        self._acties: dict[str, Gegevensregel | Systeemactie] = {}
         self._codering = Codering(kb.feiten)
         self._patronen = Patronen(kb.feiten, self._codering)
         self._groep = itertools.cycle(range(GROEPEN))
@@ -179,17 +105,17 @@ class Engine:
             gelezen = frozenset(vergeleken_feiten(conditie))
             mogelijk = p.mogelijk(conditie)
             definitie[f"{regel.id}$mogelijk"] = _regel(op_casus(mogelijk, groep))
-            acties = (gelezen, _waar(regel), _onbeslist(regel), _dubbel(mogelijk))
+            acties = (gelezen, bij_waar(regel), bij_onbeslist(regel), _dubbel(mogelijk))
             self._acties[f"{regel.id}$mogelijk"] = acties
             return
         patroon = None if conditie is None else p.waar(conditie)
         definitie[f"{regel.id}$waar"] = _regel(op_casus(patroon, groep))
-        self._acties[f"{regel.id}$waar"] = (None, _waar(regel), None, _dubbel(patroon))
+        self._acties[f"{regel.id}$waar"] = (None, bij_waar(regel), None, _dubbel(patroon))
         if not twijfel:
             return
         pattern = {"$and": [p.mogelijk(conditie), p.niet_zeker(conditie)]}
         definitie[f"{regel.id}$onbeslist"] = _regel(op_casus(pattern, groep))
-        self._acties[f"{regel.id}$onbeslist"] = (None, _onbeslist(regel), None, _dubbel(pattern))
+        self._acties[f"{regel.id}$onbeslist"] = (None, bij_onbeslist(regel), None, _dubbel(pattern))
 
     def _systeemregels(self, definitie: dict[str, Any]) -> None:
         """Forward chaining from findings to blocks, and the verdict once all findings are in;
@@ -197,14 +123,14 @@ class Engine:
         definitie["blokkade$blokkerend"] = _regel(
             [{"b": {"$and": [{"t": "bevinding"}, {"ernst": "blokkerend"}]}}]
         )
-        self._acties["blokkade$blokkerend"] = _blokkeer
+        self._acties["blokkade$blokkerend"] = blokkeer
         definitie["blokkade$geweigerd"] = _regel(
             [
                 {"b": {"$and": [{"t": "bevinding"}, {"ernst": "voorwaardelijk"}]}},
                 {"g": {"$and": [{"t": "geweigerd"}, {"k": {"b": "k"}}, {"code": {"b": "code"}}]}},
             ]
         )
-        self._acties["blokkade$geweigerd"] = _weiger
+        self._acties["blokkade$geweigerd"] = weiger
         fase = {"f": {"t": "fase"}}
         zelfde = {"k": {"f": "k"}}
         blokkade = {"$and": [{"t": "blokkade"}, zelfde]}
@@ -221,7 +147,7 @@ class Engine:
             [fase, {"b$not": blokkade}, {"o$not": open_beslissend}, {"v$not": voorwaardelijk}]
         )
         for verdict in _VERDICT_RULES:
-            self._acties[f"verdict${verdict}"] = _verdict(verdict)
+            self._acties[f"verdict${verdict}"] = verdict_actie(verdict)
 
     def evalueer(self, antwoorden: dict[str, Any]) -> Uitkomst:
         """Run one case through the ruleset in a fresh session and return what fired."""
@@ -240,7 +166,8 @@ class Engine:
             sid = f"s{next(self._sids)}"
             teller = itertools.count()
             wachtend: list[dict[str, Any]] = []
-            sessies = [_Sessie(self, sid, teller, wachtend, k, a) for k, a in enumerate(blok)]
+            namen = self._codering.naam.keys()
+            sessies = [Sessie(namen, sid, teller, wachtend, k, a) for k, a in enumerate(blok)]
             feiten: list[dict[str, Any]] = []
             for k, antwoorden in enumerate(blok):
                 for i, code in enumerate(antwoorden.get("geweigerde_voorwaarden", ())):
@@ -271,7 +198,7 @@ class Engine:
         return [s.uitkomst for s in sessies]
 
     def _draai(
-        self, sessies: list[_Sessie], feiten: list[dict[str, Any]], wachtend: list[dict[str, Any]]
+        self, sessies: list[Sessie], feiten: list[dict[str, Any]], wachtend: list[dict[str, Any]]
     ) -> None:
         """Assert facts and run every action they trigger, including those chained from them."""
         code, state = dre.assert_facts(self.handle, orjson.dumps(feiten).decode())
@@ -289,7 +216,7 @@ class Engine:
             actie = acties[naam]
             try:
                 if type(actie) is tuple:
-                    _vuur_alle(per_k, actie, bericht)
+                    vuur_alle(per_k, actie, bericht)
                 else:
                     frames = orjson.loads(bericht)[naam]
                     # a list of frames, or one frame as it is when the engine had just the one
@@ -317,74 +244,12 @@ def _dubbel(patroon: dict[str, Any] | None) -> bool:
     return patroon is not None and '"$or"' in json.dumps(patroon)
 
 
-def _vuur_alle(per_k: dict[str, _Sessie], regel: _Gegevensregel, bericht: str) -> None:
-    """A data rule fired for the cases in `bericht`: record it per case, and chain on what can
-    weigh in the verdict. Only each frame's case is read (its `k` comes first); decoding the
-    whole message, which repeats every case, cost more than all of this."""
-    gelezen, waar, onbeslist, dubbel = regel
-    for k in _FRAME_K.findall(bericht):
-        sessie = per_k[k]
-        if onbeslist is not None and not gelezen.isdisjoint(sessie.onbekend):  # type: ignore[union-attr]
-            vuur, feit = onbeslist
-        else:
-            vuur, feit = waar
-        if dubbel:
-            gezien = sessie.gezien
-            if vuur in gezien:  # fired once already, in another `$or` branch
-                continue
-            gezien.add(vuur)
-        sessie.gevuurd.append(vuur)
-        if feit is not None and sessie.moet_ketenen(feit):
-            sessie.assert_fact(dict(feit))
-
-
 def _twijfel_telt(regel: Regel) -> bool:
     """An undecided finding (not an indication) is an open question; an undecided key condition
     is 'onbekend'. Other undecided rules change nothing in the advice."""
     if isinstance(regel, Bevindingsregel):
         return regel.soort != "indicatie"
     return regel.categorie == "sleutelvoorwaarde"
-
-
-def _waar(regel: Regel) -> _Vuur:
-    bevinding = None
-    if isinstance(regel, Bevindingsregel) and regel.ernst in _BESLISSEND:
-        # only what can weigh in the verdict is chained on; the rest is recorded
-        bevinding = {"t": "bevinding", "code": regel.code, "ernst": regel.ernst}
-    return (regel.id, "waar"), bevinding
-
-
-def _onbeslist(regel: Regel) -> _Vuur:
-    beslissend = isinstance(regel, Bevindingsregel) and regel.ernst in _BESLISSEND
-    # only a decisive open question can hold the verdict back, so only that one is chained on
-    feit = {"t": "open", "regel": regel.id, "beslissend": True} if beslissend else None
-    return (regel.id, "onbeslist"), feit
-
-
-def _blokkeer(sessies: list[_Sessie], frames: list[dict[str, Any]]) -> None:
-    for frame in frames:
-        b = frame["b"]
-        sessies[b["k"]].assert_fact({"t": "blokkade", "code": b["code"]})
-
-
-def _weiger(sessies: list[_Sessie], frames: list[dict[str, Any]]) -> None:
-    # in the engine's order (the newest activation first), as when a case had a session of its
-    # own: the order of a case's refused conditions in its advice stays what it was
-    for frame in frames:
-        b = frame["b"]
-        sessie, code = sessies[b["k"]], b["code"]
-        if code in sessie.uitkomst.geweigerd:
-            continue
-        sessie.uitkomst.geweigerd.append(code)
-        sessie.assert_fact({"t": "blokkade", "code": code})
-
-
-def _verdict(verdict: str) -> _Systeemactie:
-    def actie(sessies: list[_Sessie], frames: list[dict[str, Any]]) -> None:
-        for frame in frames:
-            sessies[frame["f"]["k"]].uitkomst.verdicts.add(verdict)
-
-    return actie
 
 
 _ENGINES: dict[tuple[int, bool], tuple[Kennisbank, Engine]] = {}
