@@ -99,7 +99,7 @@ def test_help_shows_required_defaults_ranges_and_flags_in_dutch() -> None:
     assert "CASUS Casusbestand (.yaml), of een batch (.jsonl of .csv) [verplicht]" in beoordeel
     assert "--wat-als / --zonder-wat-als Zoek wat" in beoordeel
     assert "--werkers GETAL" in beoordeel and "[1 tot en met 32]" in beoordeel
-    assert "-f, --format [text|json|md|jsonl]" in beoordeel
+    assert "-f, --format [text|json|md|jsonl|csv]" in beoordeel
     rapport = " ".join(run("rapport", "--help").stdout.split())
     assert "[standaard: klant]" in rapport and "-o, --uitvoer BESTAND" in rapport
 
@@ -127,7 +127,7 @@ def test_the_issue_examples_are_dutch() -> None:
         "beoordeel", str(ILSE), "--formaat", "json"
     )
     assert (
-        "fout: ongeldige waarde voor --format / -f: 'pdf' kan niet; kies text, json, md of jsonl"
+        "fout: ongeldige waarde voor --format / -f: 'pdf' kan niet; kies text, json, md, jsonl of csv"
         in gebruiksfout("beoordeel", str(ILSE), "-f", "pdf")
     )
 

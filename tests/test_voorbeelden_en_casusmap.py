@@ -25,7 +25,7 @@ JSONL = ROOT / "voorbeelden" / "batch-zorgbreed.jsonl"
 def _verdicts(pad: Path) -> list[tuple[str, str]]:
     uit = CliRunner().invoke(app, ["beoordeel", str(pad), "--werkers", "1"])
     assert uit.exit_code == 0, uit.output
-    return [(d["casus"], d["verdict"]) for d in map(json.loads, uit.stdout.splitlines())]
+    return [(d["naam"], d["verdict"]) for d in map(json.loads, uit.stdout.splitlines())]
 
 
 def test_the_example_batches_give_the_same_verdicts_and_show_each_kind() -> None:

@@ -7,6 +7,8 @@ cannot leak English through. An error this module does not know gets a plain Dut
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
@@ -92,7 +94,7 @@ def nederlands(fout: click_fouten.ClickException) -> str:
     if isinstance(fout, click_fouten.NoSuchOption):
         tekst = f"onbekende optie {zichtbaar(fout.option_name)}"
         if fout.possibilities:
-            tekst += f". Bedoelt u {_of(sorted(fout.possibilities))}?"
+            tekst += f". Bedoelt u {_of(_dichtstbij(fout.option_name, fout.possibilities))}?"
         return tekst
     if isinstance(fout, click_fouten.BadOptionUsage):
         naam = zichtbaar(fout.option_name)
@@ -117,3 +119,10 @@ def foutmelding(fout: click_fouten.ClickException) -> str:
     if ctx is not None:
         regels.append(f"Meer hulp: {ctx.command_path} --help")
     return "\n".join(regels)
+
+
+def _dichtstbij(naam: str, mogelijk: Sequence[str]) -> list[str]:
+    """The options closest to what was typed (--formaat: --format, not also --doorgaan)."""
+    gelijkenis = {m: difflib.SequenceMatcher(None, naam, m).ratio() for m in mogelijk}
+    beste = max(gelijkenis.values())
+    return sorted(m for m, r in gelijkenis.items() if r >= beste - 0.05)
