@@ -130,7 +130,7 @@ def test_a_case_from_text_names_the_request_in_its_messages(kb: Kennisbank) -> N
         lees_casus_tekst(kb, "antwoorden:\n  deelnamen: ja\n", "verzoek")
     with pytest.raises(InvoerFout, match=r"^verzoek, regel 1: geen geldige JSON in kolom"):
         lees_casus_json(kb, '{"antwoorden": ', "verzoek")
-    with pytest.raises(InvoerFout, match="te diep geneste JSON"):
+    with pytest.raises(InvoerFout, match="dieper genest dan 20 niveaus"):
         lees_casus_json(kb, "[" * 100_000, "verzoek")
     casus = lees_casus(kb, VOORBEELDEN / "ilse-coordinatoren.yaml")
     assert lees_casus_tekst(kb, casus_als_yaml(casus), "x") == casus

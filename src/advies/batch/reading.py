@@ -11,8 +11,8 @@ import io
 from pathlib import Path
 from typing import Any
 
+from advies.case.input_files import MB, lees_tekstbestand, open_invoerbestand
 from advies.case.model import controleer_feit
-from advies.case.yaml_io import lees_tekstbestand
 from advies.errors import InvoerFout
 from advies.knowledge.model import Kennisbank
 
@@ -86,6 +86,9 @@ def _regels_csv(kb: Kennisbank, tekst: str, bestand: str) -> list[tuple[int, Any
     return rijen
 
 
+MAX_BATCH = 500 * MB  # read whole into memory: a bound until the batch is read as a stream
+
+
 def lees_batchregels(kb: Kennisbank, pad: Path) -> list[tuple[int, Any]]:
     """(line number, raw case) for every case in the file; validation comes later, per case."""
     soort = pad.suffix.lower()
@@ -93,19 +96,20 @@ def lees_batchregels(kb: Kennisbank, pad: Path) -> list[tuple[int, Any]]:
         raise InvoerFout(
             "onbekend batchformaat; gebruik .jsonl (JSON Lines) of .csv", bestand=str(pad)
         )
-    tekst = lees_tekstbestand(pad)
+    # the shared reader: regular files only (a FIFO would block), and a bound on what is held
+    tekst = lees_tekstbestand(pad, max_grootte=MAX_BATCH, soort="batchbestand")
     return _regels_jsonl(tekst) if soort == ".jsonl" else _regels_csv(kb, tekst, str(pad))
 
 
 def tel_casussen(pad: Path) -> int | None:
     """How many cases a batch file holds, for the progress bar (None when it cannot be read)."""
     try:
-        if pad.suffix.lower() == ".csv":
-            # records, not lines: a quoted note may run over lines
-            with pad.open(encoding="utf-8-sig", errors="replace", newline="") as f:
-                dialect = _dialect(f.readline())
-                return sum(1 for rij in csv.reader(f, dialect) if rij)
-        with pad.open("rb") as f:
+        with open_invoerbestand(pad, max_grootte=MAX_BATCH, soort="batchbestand") as f:
+            if pad.suffix.lower() == ".csv":
+                # records, not lines: a quoted note may run over lines
+                tekst = io.TextIOWrapper(f, encoding="utf-8-sig", errors="replace", newline="")
+                dialect = _dialect(tekst.readline())
+                return sum(1 for rij in csv.reader(tekst, dialect) if rij)
             return sum(1 for regel in f if regel.strip())
-    except (OSError, csv.Error):
+    except (OSError, csv.Error, InvoerFout):
         return None

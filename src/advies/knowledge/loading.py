@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import typing
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -113,12 +115,82 @@ def laad_kennisbank(map: Path | None = None) -> Kennisbank:
     from advies.knowledge import cache
 
     bronnen = sorted(root.rglob("*.yaml"))
-    bewaard = cache.haal_op("kennisbank", bronnen, Kennisbank)
+    bewaard = cache.haal_op("kennisbank", bronnen, _uit_data)
     if bewaard is not None:
         return bewaard
     kennisbank = _laad(root)
-    cache.bewaar("kennisbank", bronnen, kennisbank)
+    cache.bewaar("kennisbank", bronnen, _als_data(kennisbank))
     return kennisbank
+
+
+def _als_data(kb: Kennisbank) -> dict[str, Any]:
+    """The checked knowledge base as JSON-able data (what the cache keeps)."""
+    data: dict[str, Any] = {}
+    for veld in dataclasses.fields(kb):
+        if veld.init:
+            data[veld.name] = _json(getattr(kb, veld.name))
+    return data
+
+
+def _json(waarde: Any) -> Any:
+    if isinstance(waarde, BaseModel):
+        return waarde.model_dump(mode="json")
+    if isinstance(waarde, list):
+        return [_json(w) for w in waarde]
+    if isinstance(waarde, dict):
+        return {k: _json(w) for k, w in waarde.items()}
+    if isinstance(waarde, Path):
+        return str(waarde)
+    return waarde
+
+
+def _uit_data(data: dict[str, Any]) -> Kennisbank:
+    """The knowledge base again from `_als_data`; conditions are parsed anew from `als`."""
+    from advies.knowledge.cache import model_uit_data
+
+    soorten = typing.get_type_hints(Kennisbank)
+    velden = {
+        veld.name: model_uit_data(soorten[veld.name], data[veld.name])
+        for veld in dataclasses.fields(Kennisbank)
+        if veld.init
+    }
+    for naam, waarde in velden.items():
+        if naam not in ("feiten", "drempels"):  # plain data: no models, no conditions
+            velden[naam] = _met_condities_overal(waarde, velden["feiten"], velden["drempels"])
+    return Kennisbank(**velden)
+
+
+def _met_condities_overal(waarde: Any, feiten: dict[str, Any], drempels: dict[str, int]) -> Any:
+    """Every model in `waarde` that has an `als` gets its condition parsed again, wherever it sits
+    (a rule, an alternative's choices, an addition to a text, a length of guidance): what the
+    cache cannot keep, found without a list that a new kind of condition could outgrow."""
+    if isinstance(waarde, BaseModel):
+        velden = type(waarde).model_fields
+        update: dict[str, Any] = {}
+        for naam in velden:
+            binnen = getattr(waarde, naam)
+            nieuw = _met_condities_overal(binnen, feiten, drempels)
+            if nieuw is not binnen:
+                update[naam] = nieuw
+        if "als" in velden and "conditie" in velden:
+            als = cast(Any, waarde).als
+            conditie = conditions.parse(als, feiten, drempels) if als is not None else None
+            update["conditie"] = conditie
+            if isinstance(waarde, Regel):
+                update["feiten"] = conditions.feiten_van(conditie)
+                update["leesbaar"] = conditions.beschrijf(conditie, feiten)
+        return waarde.model_copy(update=update) if update else waarde
+    if isinstance(waarde, list | tuple):
+        nieuw_rij = [_met_condities_overal(w, feiten, drempels) for w in waarde]
+        if all(n is w for n, w in zip(nieuw_rij, waarde, strict=True)):
+            return waarde
+        return type(waarde)(nieuw_rij)
+    if isinstance(waarde, dict):
+        nieuw_map = {k: _met_condities_overal(w, feiten, drempels) for k, w in waarde.items()}
+        if all(nieuw_map[k] is w for k, w in waarde.items()):
+            return waarde
+        return nieuw_map
+    return waarde
 
 
 def _laad(root: Path) -> Kennisbank:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from advies.case.visible_text import ongeldig_teken
 from advies.knowledge.conditions import geldt
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.model import Controle, Vraag, Vragenlijst
@@ -314,6 +315,8 @@ def antwoord_uit_tekst(vraag: Vraag, tekst: str) -> Antwoord | str:
         return "Dit is nodig om verder te gaan; vul iets in." if v.verplicht else ONBEKEND
     if v.max_lengte is not None and len(tekst) > v.max_lengte:
         return f"Dat is te lang: hooguit {v.max_lengte} tekens."
+    if ongeldig_teken(tekst) is not None:
+        return "Daar staat een onzichtbaar stuurteken in; typ de tekst opnieuw, zonder."
     return Antwoord({str(vraag.meta or vraag.gesprek): tekst})
 
 

@@ -117,12 +117,24 @@ def laad_vragenlijst(kb: Kennisbank, naam: str | Path) -> Vragenlijst:
     """
     pad = Path(naam) if isinstance(naam, Path) else data_dir("questionnaires") / f"{naam}.yaml"
     bronnen = [pad, *sorted(Path(kb.map).rglob("*.yaml"))]
-    bewaard = cache.haal_op(f"vragenlijst-{pad.stem}", bronnen, Vragenlijst)
+    bewaard = cache.haal_op(f"vragenlijst-{pad.stem}", bronnen, lambda d: _uit_data(kb, d))
     if bewaard is not None:
         return bewaard
     vl = _laad(kb, pad)
-    cache.bewaar(f"vragenlijst-{pad.stem}", bronnen, vl)
+    cache.bewaar(f"vragenlijst-{pad.stem}", bronnen, vl.model_dump(mode="json"))
     return vl
+
+
+def _uit_data(kb: Kennisbank, data: Any) -> Vragenlijst:
+    """A questionnaire from the cache's JSON; each `when` is parsed anew into its condition."""
+    vl: Vragenlijst = cache.model_uit_data(Vragenlijst, data)
+    vragen = tuple(
+        v
+        if v.when is None
+        else v.model_copy(update={"conditie": conditions.parse(v.when, kb.feiten, kb.drempels)})
+        for v in vl.vragen
+    )
+    return vl.model_copy(update={"vragen": vragen})
 
 
 def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
