@@ -93,3 +93,18 @@ def test_the_cache_is_json_and_gives_the_same_knowledge_base(
         if veld.init:
             assert getattr(uit_cache, veld.name) == getattr(vers, veld.name), veld.name
     assert [r.conditie for r in uit_cache.regels()] == [r.conditie for r in vers.regels()]
+
+
+def test_the_questionnaires_from_the_cache_are_the_same_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advies.questionnaires import model
+
+    monkeypatch.setenv("ADVIES_CACHE", str(tmp_path))
+    kb = loading.laad_kennisbank()
+    for naam in ("intake", "zelfcheck"):
+        vers = model._laad(kb, data_dir("questionnaires") / f"{naam}.yaml")
+        model.laad_vragenlijst(kb, naam)  # fills the cache
+        assert any(p.name.startswith(f"vragenlijst-{naam}") for p in tmp_path.iterdir())
+        uit_cache = model.laad_vragenlijst(kb, naam)
+        assert uit_cache == vers  # conditions of questions and checks included

@@ -76,7 +76,7 @@ def haal_op(naam: str, bronnen: Iterable[Path], lees: Callable[[Any], T]) -> T |
         return None
     with contextlib.suppress(Exception):
         if vertrouwd(bestand):
-            return lees(orjson.loads(bestand.read_bytes()))
+            return lees(_uit_json(orjson.loads(bestand.read_bytes())))
     return None
 
 
@@ -90,7 +90,31 @@ def bewaar(naam: str, bronnen: Iterable[Path], data: Any) -> None:
 
         if bestand.parent.exists() and not vertrouwd(bestand.parent):
             return
-        schrijf_atomisch(bestand, orjson.dumps(data))
+        schrijf_atomisch(bestand, orjson.dumps(_naar_json(data)))
+
+
+_PAREN = "\x00paren"  # a mapping whose keys are not all text (YAML's `true:`), as pairs
+
+
+def _naar_json(data: Any) -> Any:
+    """JSON knows only text as a key; a mapping with others (true, 3) is kept as its pairs."""
+    if isinstance(data, dict):
+        if all(isinstance(k, str) for k in data):
+            return {k: _naar_json(v) for k, v in data.items()}
+        return {_PAREN: [[k, _naar_json(v)] for k, v in data.items()]}
+    if isinstance(data, list | tuple):
+        return [_naar_json(v) for v in data]
+    return data
+
+
+def _uit_json(data: Any) -> Any:
+    if isinstance(data, dict):
+        if len(data) == 1 and _PAREN in data:
+            return {k: _uit_json(v) for k, v in data[_PAREN]}
+        return {k: _uit_json(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_uit_json(v) for v in data]
+    return data
 
 
 def model_uit_data(soort: Any, waarde: Any) -> Any:

@@ -7,7 +7,7 @@ import re
 import typing
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -156,24 +156,26 @@ def _uit_data(data: dict[str, Any]) -> Kennisbank:
     }
     for naam, waarde in velden.items():
         if naam not in ("feiten", "drempels"):  # plain data: no models, no conditions
-            velden[naam] = _met_condities_overal(waarde, velden["feiten"], velden["drempels"])
+            velden[naam] = met_condities(waarde, velden["feiten"], velden["drempels"])
     return Kennisbank(**velden)
 
 
-def _met_condities_overal(waarde: Any, feiten: dict[str, Any], drempels: dict[str, int]) -> Any:
-    """Every model in `waarde` that has an `als` gets its condition parsed again, wherever it sits
-    (a rule, an alternative's choices, an addition to a text, a length of guidance): what the
-    cache cannot keep, found without a list that a new kind of condition could outgrow."""
+def met_condities(waarde: Any, feiten: dict[str, Any], drempels: dict[str, int]) -> Any:
+    """Every model in `waarde` with a condition (`als`, or a question's `when`) gets it parsed
+    again, wherever it sits (a rule, an alternative's choices, an addition to a text, a length of
+    guidance, a question, a questionnaire's check): what the cache cannot keep, found without a
+    list that a new kind of condition could outgrow."""
     if isinstance(waarde, BaseModel):
         velden = type(waarde).model_fields
         update: dict[str, Any] = {}
         for naam in velden:
             binnen = getattr(waarde, naam)
-            nieuw = _met_condities_overal(binnen, feiten, drempels)
+            nieuw = met_condities(binnen, feiten, drempels)
             if nieuw is not binnen:
                 update[naam] = nieuw
-        if "als" in velden and "conditie" in velden:
-            als = cast(Any, waarde).als
+        bron = next((b for b in ("als", "when") if b in velden), None)  # a rule's, a question's
+        if bron is not None and "conditie" in velden:
+            als = getattr(waarde, bron)
             conditie = conditions.parse(als, feiten, drempels) if als is not None else None
             update["conditie"] = conditie
             if isinstance(waarde, Regel):
@@ -181,12 +183,12 @@ def _met_condities_overal(waarde: Any, feiten: dict[str, Any], drempels: dict[st
                 update["leesbaar"] = conditions.beschrijf(conditie, feiten)
         return waarde.model_copy(update=update) if update else waarde
     if isinstance(waarde, list | tuple):
-        nieuw_rij = [_met_condities_overal(w, feiten, drempels) for w in waarde]
+        nieuw_rij = [met_condities(w, feiten, drempels) for w in waarde]
         if all(n is w for n, w in zip(nieuw_rij, waarde, strict=True)):
             return waarde
         return type(waarde)(nieuw_rij)
     if isinstance(waarde, dict):
-        nieuw_map = {k: _met_condities_overal(w, feiten, drempels) for k, w in waarde.items()}
+        nieuw_map = {k: met_condities(w, feiten, drempels) for k, w in waarde.items()}
         if all(nieuw_map[k] is w for k, w in waarde.items()):
             return waarde
         return nieuw_map

@@ -126,15 +126,11 @@ def laad_vragenlijst(kb: Kennisbank, naam: str | Path) -> Vragenlijst:
 
 
 def _uit_data(kb: Kennisbank, data: Any) -> Vragenlijst:
-    """A questionnaire from the cache's JSON; each `when` is parsed anew into its condition."""
-    vl: Vragenlijst = cache.model_uit_data(Vragenlijst, data)
-    vragen = tuple(
-        v
-        if v.when is None
-        else v.model_copy(update={"conditie": conditions.parse(v.when, kb.feiten, kb.drempels)})
-        for v in vl.vragen
-    )
-    return vl.model_copy(update={"vragen": vragen})
+    """A questionnaire from the cache's JSON; every condition (`when`, a check's `als`) parsed anew."""
+    from advies.knowledge.loading import met_condities
+
+    vl: Vragenlijst = met_condities(cache.model_uit_data(Vragenlijst, data), kb.feiten, kb.drempels)
+    return vl
 
 
 def _laad(kb: Kennisbank, pad: Path) -> Vragenlijst:
