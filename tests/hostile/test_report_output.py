@@ -33,14 +33,16 @@ def test_a_report_over_its_case_file_under_another_name_is_refused(
 
 
 def test_a_report_over_another_case_file_is_refused(kopie: Path, tmp_path: Path) -> None:
-    ander = Path(shutil.copy(VOORBEELDEN / "schoolleiders-go.yaml", tmp_path / "verslag.txt"))
+    # a case file under a report's name (saved so by hand, or by another program)
+    ander = Path(shutil.copy(VOORBEELDEN / "schoolleiders-go.yaml", tmp_path / "verslag.md"))
     voor = ander.read_bytes()
     geweigerd(advies("rapport", kopie, "-o", ander), "dit is een casusbestand")
     assert ander.read_bytes() == voor
 
 
 def test_a_report_named_yaml_is_refused(kopie: Path, tmp_path: Path) -> None:
-    geweigerd(advies("rapport", kopie, "-o", tmp_path / "nieuw.yaml"), "geen YAML-bestand")
+    for opties in ((), ("-f", "md")):
+        geweigerd(advies("rapport", kopie, *opties, "-o", tmp_path / "nieuw.yaml"), "nieuw.yaml")
     assert not (tmp_path / "nieuw.yaml").exists()
     uit = tmp_path / "advies.md"  # over an earlier report is fine
     for _ in range(2):
