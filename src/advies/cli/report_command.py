@@ -145,18 +145,14 @@ def _let_op(casus: Any, advies: Any, kb: Any) -> None:
 
 
 def _controleer_uitvoer(uitvoer: Path, casus: Path, gekozen: str) -> None:
-    """Never write a report over a case file: not its own, not another."""
+    """Never write a report over a case file: not its own (also not through a link), not another
+    (a .yaml name is refused already: no format has that extension)."""
     from advies.case.files import lijkt_casusbestand
     from advies.report.errors import UitvoerFout
 
     ander = f"kies een andere naam, bijvoorbeeld --uitvoer advies.{gekozen}"
     if uitvoer.is_dir():
         raise UitvoerFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
-    if uitvoer.suffix.lower() in (".yaml", ".yml"):
-        raise UitvoerFout(
-            f"een rapport is geen YAML-bestand, en een .yaml-naam hoort bij een casus; {ander}",
-            bestand=str(uitvoer),
-        )
     try:
         zelfde = os.path.samefile(uitvoer, casus)
     except OSError:
