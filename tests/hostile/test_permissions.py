@@ -118,10 +118,13 @@ def test_an_unreadable_word_template_gets_a_dutch_message(map_: Path) -> None:
     from advies.report.docx import STANDAARD
 
     sjabloon = onleesbaar(map_, "briefpapier.docx", STANDAARD)
+    # copies: `rapport -o` records the advice in the case file (and makes it its owner's only)
+    ilse, opwarmen = (Path(shutil.copy(ILSE, map_ / n)) for n in ("ilse.yaml", "opwarmen.yaml"))
+    ilse.chmod(0o644)
     code, fout = als_gebruiker(
         [
             "rapport",
-            str(ILSE),
+            str(ilse),
             "-f",
             "docx",
             "-o",
@@ -131,7 +134,7 @@ def test_an_unreadable_word_template_gets_a_dutch_message(map_: Path) -> None:
         ],
         [
             "rapport",
-            str(ILSE),
+            str(opwarmen),
             "-f",
             "docx",
             "-o",
