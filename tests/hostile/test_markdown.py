@@ -12,6 +12,9 @@ KWAAD = {
     "naam": "<script>alert(1)</script>",
     "opdrachtgever": '<img src=x onerror="alert(1)">',
     "organisatie": "[klik](javascript:alert(1))",
+    # the letter's addressee (a line each, split at " / ") and its salutation
+    "geadresseerde": "<img src=y onerror=alert(2)> / [post](javascript:alert(3))",
+    "aanhef": "# Geachte <script>",
     "hulpvraag": "Wij willen **meer**.\n# Kop\n- lijst\n1. nummer\n    code\n[ref]: javascript:alert(1)",
 }
 
@@ -32,8 +35,9 @@ def test_html_and_links_from_the_case_do_not_reach_the_markdown(tmp_path: Path) 
         assert not re.search(r"(?<!\\)\]\(javascript:", tekst)
         assert "\\<script\\>alert(1)\\</script\\>" in tekst
         assert "\\[klik\\](javascript:alert(1))" in tekst
+        assert "\\[post\\](javascript:alert(3))" in tekst
         # no line of the request became a heading, a list item, code or a link definition
-        assert not re.search(r"(?m)^(# Kop|- lijst|1\. nummer|    code|\[ref\]:)", tekst)
+        assert not re.search(r"(?m)^(# Kop|# Geachte|- lijst|1\. nummer|    code|\[ref\]:)", tekst)
 
 
 def test_beoordeel_as_markdown_escapes_the_case_name(tmp_path: Path) -> None:

@@ -109,9 +109,9 @@ def als_markdown(doc: Document) -> str:
     regels += [f"- **{md_tekst(g.label)}:** {md_tekst(g.waarde)}" for g in doc.gegevens]
     regels.append("")
     if doc.aan:  # the addressee, a line each (a hard line break in Markdown)
-        regels += ["  \n".join(doc.aan), ""]
+        regels += ["  \n".join(md_tekst(r) for r in doc.aan), ""]
     if doc.aanhef:
-        regels += [doc.aanhef, ""]
+        regels += [md_tekst(doc.aanhef), ""]
     for sectie in doc.secties:
         regels += _sectie(sectie, 2)
     regels += ["---", "", f"*{md_tekst(doc.voetregel)}*", ""]

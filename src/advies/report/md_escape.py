@@ -13,7 +13,6 @@ import re
 
 # anywhere: HTML, links and images, emphasis, code, tables, entities, and the escape itself; an
 # underscore only where it can start or end emphasis (inside a word, as in zelf_aangemeld, it
-# cannot)
 # cannot), an ampersand only where it would start an entity (&lt;)
 _OVERAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w)|&(?=#?\w+;))")
 # at the start of a line: a heading, a list item, a numbered item, a setext underline or a rule
