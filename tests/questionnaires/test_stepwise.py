@@ -15,10 +15,12 @@ from advies.engine.evaluation import evalueer
 from advies.error_handling import melding
 from advies.errors import EngineFout, InvoerFout, KennisbankFout, NietGevonden
 from advies.knowledge.model import Kennisbank
+from advies.questionnaires.answers import antwoord_uit_invoer
 from advies.questionnaires.case_folder import casus_in_map
-from advies.questionnaires.flow import ONBEKEND, Antwoord, antwoord_uit_invoer, speel_na
+from advies.questionnaires.flow import speel_na
 from advies.questionnaires.intake import Intake, oordeel_kort, oordeelregel
 from advies.questionnaires.model import Vragenlijst, laad_vragenlijst, waarom, waarom_delen
+from advies.questionnaires.state import ONBEKEND, Antwoord
 
 VOORBEELDEN = Path(__file__).parents[2] / "voorbeelden"
 

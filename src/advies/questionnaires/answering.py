@@ -20,17 +20,10 @@ from advies.case.input_files import lees_tekstbestand
 from advies.case.model import Casus
 from advies.errors import AdviesError, InvoerFout
 from advies.knowledge.model import Kennisbank
-from advies.questionnaires.flow import (
-    ONBEKEND,
-    Antwoord,
-    Beantwoorder,
-    Stand,
-    antwoord_uit_tekst,
-    begin_keuze,
-    huidige_tekst,
-    nodige_feiten,
-)
+from advies.questionnaires.answers import antwoord_uit_tekst, huidige_tekst
+from advies.questionnaires.flow import Beantwoorder, begin_keuze, nodige_feiten
 from advies.questionnaires.model import Vraag, Vragenlijst, controleer_antwoord, waarom
+from advies.questionnaires.state import ONBEKEND, Antwoord, Stand
 
 
 class GeenTerminal(AdviesError):

@@ -27,11 +27,9 @@ from advies.engine.advice import Advies
 from advies.errors import AdviesError, Afgebroken, InvoerFout
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.answering import casus_uit_stand, ononderbroken, stand_uit_casus, vul_aan
+from advies.questionnaires.answers import antwoord_tekst
 from advies.questionnaires.flow import (
-    Antwoord,
     Beantwoorder,
-    Stand,
-    antwoord_tekst,
     doorloop,
     overzicht,
     te_stellen,
@@ -40,6 +38,7 @@ from advies.questionnaires.flow import (
     zet_antwoord,
 )
 from advies.questionnaires.model import Vraag, Vragenlijst
+from advies.questionnaires.state import Antwoord, Stand
 
 SECTIE = "intake"
 Overzicht = Callable[[list[tuple[str, str]]], int | None]

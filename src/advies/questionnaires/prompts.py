@@ -22,15 +22,10 @@ from questionary import Choice, Separator, Style
 
 from advies.case.talk import Notitie
 from advies.case.visible_text import ongeldig_teken, zichtbaar
-from advies.questionnaires.flow import (
-    TERUG,
-    TERUG_TEKEN,
-    WAAROM,
-    Antwoord,
-    antwoord_uit_keuze,
-    antwoord_uit_tekst,
-)
+from advies.questionnaires.answers import antwoord_uit_keuze, antwoord_uit_tekst
+from advies.questionnaires.flow import TERUG_TEKEN, WAAROM
 from advies.questionnaires.model import Vraag
+from advies.questionnaires.state import TERUG, Antwoord
 
 _TERUG_KEUZE = "terug"
 _GETOOND: set[str] = set()
@@ -72,7 +67,7 @@ def stel_vraag(
     huidige_tekst: str = "",
 ) -> Antwoord:
     """Ask until the answer is valid. `?` shows why we ask (at a choice: at once, above the
-    question; at a text: typed, then Enter); `←` or `<` goes back (flow.TERUG)."""
+    question; at a text: typed, then Enter); `←` or `<` goes back (state.TERUG)."""
     kop = f"[{voortgang[0]}/{voortgang[1]}]" if voortgang else "?"
     if vraag.help:
         meld(vraag.help, zacht=True)

@@ -16,8 +16,10 @@ from advies.case.session import CasusSessie
 from advies.engine.advice import Advies
 from advies.knowledge.conditions import Alle, Conditie, EenVan, FeitVoorwaarde, geldt
 from advies.knowledge.model import Bron, Kennisbank
-from advies.questionnaires.flow import Beantwoorder, Stand, antwoord_tekst, doorloop
+from advies.questionnaires.answers import antwoord_tekst
+from advies.questionnaires.flow import Beantwoorder, doorloop
 from advies.questionnaires.model import Vragenlijst
+from advies.questionnaires.state import Stand
 from advies.report.text import BREEDTE, bronnen_tekst
 
 Status = Literal["vervuld", "voorwaarde", "te_regelen", "onbekend", "niet_vervuld"]

@@ -24,16 +24,11 @@ from advies.knowledge.loading import lees_eigen_yaml
 from advies.knowledge.model import Kennisbank
 from advies.knowledge.resources import data_dir
 from advies.questionnaires.answering import ononderbroken
-from advies.questionnaires.flow import (
-    Beantwoorder,
-    Stand,
-    antwoord_tekst,
-    doorloop,
-    overzicht,
-    zet_antwoord,
-)
+from advies.questionnaires.answers import antwoord_tekst
+from advies.questionnaires.flow import Beantwoorder, doorloop, overzicht, zet_antwoord
 from advies.questionnaires.intake import Overzicht
 from advies.questionnaires.model import Vragenlijst, vragenlijst_uit_data
+from advies.questionnaires.state import Stand
 
 SECTIE = "gespreksvragen"  # the talk's bookkeeping in meta, as the intake keeps its own
 
