@@ -81,6 +81,18 @@ def vaste_omgeving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def voorbeelden_ongewijzigd() -> Iterator[None]:
+    """The shipped examples are what a new user runs first: a test that writes into one (as
+    `rapport -o` records the advice in its case) must work on a copy. Fails the session's end."""
+    map_ = Path(__file__).parent.parent / "voorbeelden"
+    voor = {p.name: p.read_bytes() for p in sorted(map_.iterdir()) if p.is_file()}
+    yield
+    na = {p.name: p.read_bytes() for p in sorted(map_.iterdir()) if p.is_file()}
+    gewijzigd = sorted(n for n in voor.keys() | na.keys() if voor.get(n) != na.get(n))
+    assert not gewijzigd, f"a test changed voorbeelden/: {gewijzigd}"
+
+
 @pytest.fixture(scope="session")
 def kb() -> Kennisbank:
     return laad_kennisbank()

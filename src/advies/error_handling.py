@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from advies.case.visible_text import zichtbaar
 from advies.errors import AdviesError, Afgebroken
 
 AFGEBROKEN = 130
@@ -23,7 +24,17 @@ class Melding:
 
 def melding(fout: BaseException) -> Melding | None:
     """The message and exit code for an error a user can meet; None for a broken pipe (the reader
-    stopped: nothing to say). Anything else is a bug, worded as one, without a traceback."""
+    stopped: nothing to say). Anything else is a bug, worded as one, without a traceback.
+
+    A message quotes file names, fact names and values from a file: its control characters are
+    shown, never obeyed by the terminal."""
+    gemeld = _melding(fout)
+    if gemeld is None:
+        return None
+    return Melding(zichtbaar(gemeld.tekst), gemeld.code, gemeld.http_status)
+
+
+def _melding(fout: BaseException) -> Melding | None:
     if isinstance(fout, Afgebroken):  # Ctrl-C in a questionnaire: progress was saved
         return Melding("\n" + fout.message, fout.exit_code)
     if isinstance(fout, AdviesError):

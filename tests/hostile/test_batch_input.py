@@ -221,7 +221,7 @@ def test_a_batch_without_cases_is_refused(
 def test_a_fifo_as_batch_is_refused_instead_of_waiting_for_ever(tmp_path: Path) -> None:
     pad = tmp_path / "pijp.jsonl"
     os.mkfifo(pad)
-    geweigerd(beoordeel(pad), str(pad), "dit is geen gewoon bestand")
+    geweigerd(beoordeel(pad), str(pad), "een pipe (FIFO), geen gewoon bestand")
 
 
 @pytest.mark.parametrize("diepte", [20, 1000, 5000])

@@ -16,18 +16,11 @@ from advies.engine.evaluation import evalueer
 from advies.knowledge.conditions import geldt, parse
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.answering import ononderbroken
-from advies.questionnaires.flow import (
-    ONBEKEND,
-    Antwoord,
-    Stand,
-    antwoord_tekst,
-    antwoord_uit_tekst,
-    nodige_feiten,
-    te_stellen,
-    zet_antwoord,
-)
+from advies.questionnaires.answers import antwoord_tekst, antwoord_uit_tekst
+from advies.questionnaires.flow import nodige_feiten, te_stellen, zet_antwoord
 from advies.questionnaires.intake import oordeelregel
 from advies.questionnaires.model import Vragenlijst
+from advies.questionnaires.state import ONBEKEND, Antwoord, Stand
 
 ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
 

@@ -15,9 +15,10 @@ from advies.errors import Afgebroken
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires import prompts
 from advies.questionnaires.answering import terminal_beantwoorder
-from advies.questionnaires.flow import Antwoord, Stand, begin_keuze
+from advies.questionnaires.flow import begin_keuze
 from advies.questionnaires.intake import Intake
 from advies.questionnaires.model import Vraag, Vragenlijst
+from advies.questionnaires.state import Antwoord, Stand
 
 ENTER = "\r"
 OMLAAG = "\x1b[B"

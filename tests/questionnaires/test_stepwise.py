@@ -15,10 +15,12 @@ from advies.engine.evaluation import evalueer
 from advies.error_handling import melding
 from advies.errors import EngineFout, InvoerFout, KennisbankFout, NietGevonden
 from advies.knowledge.model import Kennisbank
+from advies.questionnaires.answers import antwoord_uit_invoer
 from advies.questionnaires.case_folder import casus_in_map
-from advies.questionnaires.flow import ONBEKEND, Antwoord, antwoord_uit_invoer, speel_na
+from advies.questionnaires.flow import speel_na
 from advies.questionnaires.intake import Intake, oordeel_kort, oordeelregel
 from advies.questionnaires.model import Vragenlijst, laad_vragenlijst, waarom, waarom_delen
+from advies.questionnaires.state import ONBEKEND, Antwoord
 
 VOORBEELDEN = Path(__file__).parents[2] / "voorbeelden"
 
@@ -130,7 +132,7 @@ def test_a_case_from_text_names_the_request_in_its_messages(kb: Kennisbank) -> N
         lees_casus_tekst(kb, "antwoorden:\n  deelnamen: ja\n", "verzoek")
     with pytest.raises(InvoerFout, match=r"^verzoek, regel 1: geen geldige JSON in kolom"):
         lees_casus_json(kb, '{"antwoorden": ', "verzoek")
-    with pytest.raises(InvoerFout, match="te diep geneste JSON"):
+    with pytest.raises(InvoerFout, match="dieper genest dan 20 niveaus"):
         lees_casus_json(kb, "[" * 100_000, "verzoek")
     casus = lees_casus(kb, VOORBEELDEN / "ilse-coordinatoren.yaml")
     assert lees_casus_tekst(kb, casus_als_yaml(casus), "x") == casus

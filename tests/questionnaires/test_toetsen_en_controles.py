@@ -17,16 +17,10 @@ from advies.knowledge.conditions import geldt
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires import prompts
 from advies.questionnaires.answering import bestand_beantwoorder
-from advies.questionnaires.flow import (
-    ONBEKEND,
-    Antwoord,
-    Stand,
-    begin_keuze,
-    tegenstrijdig,
-    vragen_beantwoord,
-)
+from advies.questionnaires.flow import begin_keuze, tegenstrijdig, vragen_beantwoord
 from advies.questionnaires.intake import Intake
 from advies.questionnaires.model import Vraag, Vragenlijst, laad_vragenlijst
+from advies.questionnaires.state import ONBEKEND, Antwoord, Stand
 
 from .test_prompts import (
     ENTER,

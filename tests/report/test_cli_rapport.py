@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,9 @@ from advies.cli.app import app
 
 from .conftest import VOORBEELDEN
 
-ILSE = str(VOORBEELDEN / "ilse-coordinatoren.yaml")
+# `rapport -o` records the advice given in the case file itself: a copy, never the example
+_KOPIEEN = tempfile.TemporaryDirectory(prefix="advies-voorbeelden-")
+ILSE = shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", _KOPIEEN.name)
 runner = CliRunner()
 
 

@@ -9,6 +9,7 @@ import io
 import os
 import re
 import shutil
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -30,7 +31,9 @@ from .pdf_reading import lezer, pdfa, plat, tekst
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = (ROOT / "docs" / "sjabloon.md").read_text(encoding="utf-8")
-ILSE = str(VOORBEELDEN / "ilse-coordinatoren.yaml")
+# `rapport -o` records the advice given in the case file itself: a copy, never the example
+_KOPIEEN = tempfile.TemporaryDirectory(prefix="advies-voorbeelden-")
+ILSE = shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", _KOPIEEN.name)
 BIBLIOTHEEK = PAKKETTEN / "advies" / "sjabloon" / "0.1.0" / "blokken.typ"
 KOP = '#import "@advies/sjabloon:0.1.0": *\n#let d = json(bytes(sys.inputs.data))\n'
 

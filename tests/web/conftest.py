@@ -143,7 +143,9 @@ def chromium() -> str:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+# package scope: Playwright's sync API keeps an event loop running in the main thread while it is
+# open, which would stop later tests from running a prompt (asyncio.run) in the same process
+@pytest.fixture(scope="package")
 def browser(chromium: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
@@ -153,7 +155,7 @@ def browser(chromium: str) -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[Server]:
     map_ = tmp_path_factory.mktemp("web-casussen")
     shutil.copy(VOORBEELDEN / "ilse-coordinatoren.yaml", map_ / "ilse-coordinatoren.yaml")

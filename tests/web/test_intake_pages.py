@@ -17,8 +17,10 @@ from advies.case.files import lees_casus
 from advies.case.model import Casus
 from advies.engine.evaluation import evalueer
 from advies.knowledge.model import Kennisbank
-from advies.questionnaires.flow import Antwoord, Stand, antwoord_uit_invoer, doorloop
+from advies.questionnaires.answers import antwoord_uit_invoer
+from advies.questionnaires.flow import doorloop
 from advies.questionnaires.model import Vraag, Vragenlijst
+from advies.questionnaires.state import Antwoord, Stand
 from advies.web.access import Instellingen
 
 from .conftest import VOORBEELDEN, invoer_voor

@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from advies.batch.reading import Kop, Leesfout
+from advies.case.input_files import MAX_NESTING
 from advies.case.model import Casus, maak_casus
 from advies.case.parse_errors import json_probleem
 from advies.errors import InvoerFout
@@ -46,7 +47,7 @@ def _uit_json(bestand: str, nummer: int, lijn: bytes) -> Any:
     return data
 
 
-_DIEPTE = 16  # levels of [ and { a case may have; it needs 3
+_DIEPTE = MAX_NESTING  # levels of [ and { a case may have, as in a case file; it needs 3
 
 
 def _sleutels(data: Any, bestand: str, nummer: int, diepte: int = 1) -> int:
@@ -133,6 +134,8 @@ def _uit_csv(kop: Kop, nummer: int, ruw: tuple[list[str], int]) -> dict[str, Any
     for kolom, waarde in zip(kolommen, rij, strict=False):
         if kolom.startswith("meta."):
             if waarde:
+                if "\r" in waarde:  # a line break in a note, as Windows or an old Mac wrote it
+                    waarde = waarde.replace("\r\n", "\n").replace("\r", "\n")
                 meta[kolom[5:]] = waarde
         elif waarde and not waarde.isspace():
             if "\n" in waarde or "\r" in waarde:

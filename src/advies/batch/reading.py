@@ -10,14 +10,13 @@ a `Leesfout` and is reported in its place, after every case before it.
 from __future__ import annotations
 
 import csv
-import os
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from advies.case.input_files import open_invoerbestand
 from advies.case.model import controleer_feit
 from advies.errors import InvoerFout
 from advies.knowledge.model import Kennisbank
@@ -63,25 +62,8 @@ def open_batch(pad: Path) -> IO[bytes]:
     naam = str(pad)
     if pad.suffix.lower() not in SOORTEN:
         raise InvoerFout("onbekend batchformaat; gebruik .jsonl (JSON Lines) of .csv", bestand=naam)
-    try:
-        # without blocking: opening a FIFO waits for a writer, for ever
-        fd = os.open(pad, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise InvoerFout("bestand niet gevonden", bestand=naam) from None
-    except IsADirectoryError:
-        raise InvoerFout("dit is een map, geen bestand", bestand=naam) from None
-    except PermissionError:
-        raise InvoerFout("geen leesrechten voor dit bestand", bestand=naam) from None
-    except OSError as fout:
-        raise InvoerFout(f"kan het bestand niet lezen ({fout.strerror})", bestand=naam) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or a device would never end
-        os.close(fd)
-        raise InvoerFout(
-            "dit is geen gewoon bestand; geef een .jsonl- of .csv-bestand", bestand=naam
-        )
-    os.set_blocking(fd, True)
-    f = os.fdopen(fd, "rb")
-    return f
+    # regular files only (a FIFO would never end), no size bound: a batch is read as a stream
+    return open_invoerbestand(pad, max_grootte=None, soort="batchbestand")
 
 
 def lijnen(f: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:

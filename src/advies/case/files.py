@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from advies.case.atomic import schrijf_atomisch
+from advies.case.input_files import (
+    MAX_CASUSBESTAND,
+    controleer_json_nesting,
+    lees_tekstbestand,
+    leesbare_grootte,
+    open_invoerbestand,
+)
 from advies.case.model import Casus, Feitencatalogus, maak_casus
 from advies.case.parse_errors import json_probleem
-from advies.case.yaml_io import dump_yaml, lees_tekstbestand, lees_yaml_tekst
+from advies.case.yaml_io import dump_yaml, lees_yaml_met_regels
 from advies.errors import InvoerFout
 
 KOP = "# Casusbestand van advies. Met de hand aan te passen; onbekende feiten mogen ontbreken.\n"
@@ -23,19 +29,20 @@ def lees_casus(kb: Feitencatalogus, pad: Path) -> Casus:
 
 
 def lees_casus_tekst(kb: Feitencatalogus, tekst: str, bestand: str) -> Casus:
-    """A case from YAML text (a file's, or a request's); `bestand` names it in messages."""
-    data = lees_yaml_tekst(tekst, bestand)
-    try:
-        return maak_casus(kb, data, bestand=bestand)
-    except InvoerFout:
-        # only now is the line of the bad fact needed: the round-trip loader knows it, but in
-        # pure Python it cost more than the rest of reading a case
-        rt = lees_yaml_tekst(tekst, bestand, met_regels=True)
-        return maak_casus(kb, _plain(rt), bestand=bestand, regels=_regelnummers(rt))
+    """A case from YAML text (a file's, or a request's); `bestand` names it in messages.
+
+    One parse: the lines of the keys come from the same pass that checks the text (nesting,
+    aliases, tags, numbers too long to read), so a bad value is named with its line at once.
+    """
+    _controleer_grootte(tekst, bestand)
+    data, regels = lees_yaml_met_regels(tekst, bestand)
+    return maak_casus(kb, data, bestand=bestand, regels=regels)
 
 
 def lees_casus_json(kb: Feitencatalogus, tekst: str, bestand: str) -> Casus:
     """A case from JSON text (the same contract as a case file); broken JSON said in Dutch."""
+    _controleer_grootte(tekst, bestand)
+    controleer_json_nesting(tekst, bestand=bestand)  # the json module recurses
     try:
         data = json.loads(tekst)
     except json.JSONDecodeError as fout:
@@ -46,35 +53,23 @@ def lees_casus_json(kb: Feitencatalogus, tekst: str, bestand: str) -> Casus:
         ) from None
     except RecursionError:
         raise InvoerFout("te diep geneste JSON", bestand=bestand) from None
+    except ValueError as fout:  # a number of more than 4,300 digits
+        raise InvoerFout(
+            f"geen geldige JSON: {json_probleem(str(fout))}", bestand=bestand
+        ) from None
     return maak_casus(kb, data, bestand=bestand)
 
 
-def _regelnummers(data: Any) -> dict[str, int]:
-    """Line (1-based) of each top-level key and each fact, from ruamel's round-trip positions."""
-    regels: dict[str, int] = {}
-    if not isinstance(data, CommentedMap):
-        return regels
-    for key in data:
-        regels["__top__" + str(key)] = data.lc.key(key)[0] + 1
-    antwoorden = data.get("antwoorden")
-    if isinstance(antwoorden, CommentedMap):
-        for key in antwoorden:
-            regels[str(key)] = antwoorden.lc.key(key)[0] + 1
-    for deel in ("meta", "oordeel_coach"):
-        inhoud = data.get(deel)
-        if isinstance(inhoud, CommentedMap):
-            for key in inhoud:
-                regels[f"{deel}.{key}"] = inhoud.lc.key(key)[0] + 1
-    return regels
-
-
-def _plain(data: Any) -> Any:
-    """Round-trip containers to plain dicts and lists."""
-    if isinstance(data, dict):
-        return {k: _plain(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_plain(v) for v in data]
-    return data
+def _controleer_grootte(tekst: str, bestand: str) -> None:
+    """Text that did not come from a file (a request) gets the same size limit as a file."""
+    if len(tekst) > MAX_CASUSBESTAND:
+        grootte = len(tekst.encode("utf-8", "surrogatepass"))
+        if grootte > MAX_CASUSBESTAND:
+            raise InvoerFout(
+                f"de casus is {leesbare_grootte(grootte)}; een casus mag hooguit "
+                f"{leesbare_grootte(MAX_CASUSBESTAND)} zijn",
+                bestand=bestand,
+            )
 
 
 def casus_als_data(casus: Casus) -> dict[str, Any]:
@@ -105,4 +100,23 @@ def casus_als_yaml(casus: Casus) -> str:
 
 
 def schrijf_casus(pad: Path, casus: Casus) -> None:
+    """Write a whole case file (a new one, or over one as a whole). A run that works on a case
+    file (intake, self-check, the talk) goes through session.CasusSessie, which keeps comments
+    and changes made meanwhile."""
     schrijf_atomisch(pad, casus_als_yaml(casus))
+
+
+_CASUSSLEUTEL = re.compile(rb"(?m)^(versie|antwoorden|oordeel_coach)[ \t]*:")
+
+
+def lijkt_casusbestand(pad: Path) -> bool:
+    """Whether a file that exists looks like a case file: our header, or a top-level key only a
+    case has. For refusing to write a report over one; unreadable means no."""
+    if not pad.exists():
+        return False
+    try:
+        with open_invoerbestand(pad, max_grootte=None) as f:  # a FIFO would block an open()
+            begin = f.read(64_000)
+    except (InvoerFout, OSError):
+        return False
+    return begin.startswith(KOP.encode()) or _CASUSSLEUTEL.search(begin) is not None

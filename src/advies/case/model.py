@@ -10,12 +10,14 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from datetime import date
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, create_model
 
 from advies.case.talk import Gesprek, Notitie, Vastgelegd, lees_deel
+from advies.case.text_checks import MAX_TEKST, controleer_tekst, controleer_teksten
 from advies.errors import InvoerFout
 
 VERSIE = 1
@@ -36,6 +38,7 @@ class Feitencatalogus(Protocol):
 
 
 _JA = {"ja", "true", "waar", "yes", "j", "1"}
+_GEHEEL_GETAL = re.compile(r"-?[0-9]{1,100}")  # as text (a CSV cell); ASCII digits only: not '²'
 _NEE = {"nee", "false", "onwaar", "no", "n", "0"}
 
 
@@ -161,14 +164,22 @@ def weigerbare_codes(kb: Feitencatalogus) -> list[str]:
     return kb.weigerbare_codes()
 
 
+TOON_MAX = 80  # characters of a bad value shown in a message
+
+
 def toon(waarde: Any) -> str:
-    """A value as the user wrote it in YAML or JSON (true, [1, 2]), not as Python shows it."""
+    """A value as the user wrote it in YAML or JSON (true, [1, 2]), not as Python shows it;
+    shortened when long (a 2 MB value does not belong in a message)."""
     if isinstance(waarde, str):
-        return repr(waarde)
-    try:
-        return json.dumps(waarde, ensure_ascii=False, default=str)
-    except ValueError:  # a circular structure cannot come from a file, but never crash on a message
-        return repr(waarde)
+        tekst = repr(waarde if len(waarde) <= TOON_MAX else waarde[:TOON_MAX] + "…")
+    else:
+        try:
+            tekst = json.dumps(waarde, ensure_ascii=False, default=str)
+        except (ValueError, RecursionError):  # never crash on a message
+            tekst = f"een {type(waarde).__name__}"
+    if len(tekst) > TOON_MAX + 10:
+        tekst = tekst[:TOON_MAX] + f"… ({len(tekst)} tekens)"
+    return tekst
 
 
 def controleer_feit(
@@ -176,10 +187,11 @@ def controleer_feit(
 ) -> Any:
     """Return the fact's value in canonical form, or raise naming fact, value and what is allowed."""
     if feit not in kb.feiten:
-        hint = difflib.get_close_matches(feit, list(kb.feiten), n=1)
+        # difflib compares every pair of characters: not for a name of a megabyte
+        hint = difflib.get_close_matches(feit, list(kb.feiten), n=1) if len(feit) < 100 else []
         bedoeld = f" Bedoelt u '{hint[0]}'?" if hint else ""
         raise InvoerFout(
-            f"onbekend feit '{feit}'.{bedoeld} Bekende feiten: {', '.join(kb.feiten)}",
+            f"onbekend feit {toon(feit)}.{bedoeld} Bekende feiten: {', '.join(kb.feiten)}",
             bestand=bestand,
             regel=regel,
         )
@@ -209,7 +221,7 @@ def controleer_feit(
             return waarde.strip().lower() in _JA
         raise fout()
     if soort == "getal":
-        if isinstance(waarde, str) and waarde.strip().lstrip("-").isdigit():
+        if isinstance(waarde, str) and _GEHEEL_GETAL.fullmatch(waarde.strip()):
             waarde = int(waarde.strip())
         if isinstance(waarde, bool) or not isinstance(waarde, int):
             raise fout(" (geen geheel getal)")
@@ -248,27 +260,30 @@ def maak_casus(
             bestand=bestand,
             regel=regel,
         )
-    onbekend = set(data) - set(Casus.model_fields)
+    # a key can be a number or (with `? [a]`) a tuple: name it as text
+    onbekend = sorted(str(k) for k in data if k not in Casus.model_fields)
     if onbekend:
         raise InvoerFout(
-            f"onbekend onderdeel '{sorted(onbekend)[0]}'. Toegestaan: {', '.join(Casus.model_fields)}",
+            f"onbekend onderdeel {toon(onbekend[0])}. Toegestaan: {', '.join(Casus.model_fields)}",
             bestand=bestand,
-            regel=plaatsen.get("__top__" + sorted(onbekend)[0], regel),
+            regel=plaatsen.get("__top__" + onbekend[0], regel),
         )
     versie = data.get("versie", VERSIE)
-    if isinstance(versie, bool) or versie != VERSIE:  # True == 1 in Python, not in a case file
+    if type(versie) is not int or versie != VERSIE:  # not True, not 1.0: Python calls them 1
         raise InvoerFout(
             f"onbekende versie {toon(versie)} van het casusbestand. "
-            f"Deze versie van advies leest versie {VERSIE}",
+            f"Deze versie van advies leest versie {VERSIE} (schrijf: versie: {VERSIE})",
             bestand=bestand,
             regel=plaatsen.get("__top__versie", regel),
         )
-    antwoorden = data.get("antwoorden") or {}
+    antwoorden = data.get("antwoorden")
+    if antwoorden is None:  # `antwoorden:` with nothing under it: nothing known yet
+        antwoorden = {}
     if not isinstance(antwoorden, dict):
         raise InvoerFout(
-            "'antwoorden' moet een mapping van feiten naar waarden zijn",
+            f"'antwoorden' moet een mapping van feiten naar waarden zijn; gevonden: {toon(antwoorden)}",
             bestand=bestand,
-            regel=regel,
+            regel=plaatsen.get("__top__antwoorden", regel),
         )
     schoon: dict[str, Any] = {}
     keuzes, ja_nee, getallen = _keuzes(kb), _ja_nee(kb), _getallen(kb)
@@ -288,6 +303,10 @@ def maak_casus(
             schoon[feit] = waarde
     oordeel = data.get("oordeel_coach")
     waar: dict[str, Any] = {"bestand": bestand, "plaatsen": plaatsen, "regel": regel}
+    for deel in ("gesprek", "notities", "vastgelegd"):  # text a coach writes, as meta's
+        controleer_teksten(
+            deel, data.get(deel), bestand, plaatsen.get(f"__top__{deel}", regel), None
+        )
     gesprek = data.get("gesprek")
     if gesprek is not None:
         gesprek = lees_deel(Gesprek, "gesprek", gesprek, **waar)
@@ -301,14 +320,21 @@ def maak_casus(
                     regel=plaatsen.get("__top__gesprek", regel),
                 )
     notities = data.get("notities")
+    vastgelegd = data.get("vastgelegd")
+    meta = data.get("meta")
     return Casus(
         versie=VERSIE,
-        meta=_meta(data.get("meta") or {}, bestand, plaatsen, regel),
+        meta=_meta({} if meta is None else meta, bestand, plaatsen, regel),
         antwoorden=schoon,
-        oordeel_coach=_oordeel_coach(oordeel, bestand, plaatsen, regel) if oordeel else None,
+        # only an absent or empty `oordeel_coach:` means none; false, 0 or [] is a mistake
+        oordeel_coach=None
+        if oordeel is None
+        else _oordeel_coach(oordeel, bestand, plaatsen, regel),
         gesprek=gesprek,
-        notities=_notities(notities, waar) if notities else {},
-        vastgelegd=lees_deel(Vastgelegd, "vastgelegd", data.get("vastgelegd") or {}, **waar),
+        notities={} if notities is None else _notities(notities, waar),
+        vastgelegd=lees_deel(
+            Vastgelegd, "vastgelegd", {} if vastgelegd is None else vastgelegd, **waar
+        ),
     )
 
 
@@ -342,14 +368,17 @@ def _meta(meta: Any, bestand: str, plaatsen: dict[str, int], regel: int | None) 
     schoon: dict[str, Any] = {}
     for sleutel, waarde in meta.items():
         sleutel = str(sleutel)
+        plaats = plaatsen.get("meta." + sleutel, regel)
         if sleutel in _TEKSTVELDEN and waarde is not None and not isinstance(waarde, str | date):
             if isinstance(waarde, bool) or not isinstance(waarde, int | float):
                 raise InvoerFout(
                     f"'meta.{sleutel}' moet een tekst zijn; gevonden: {toon(waarde)}",
                     bestand=bestand,
-                    regel=plaatsen.get("meta." + sleutel, regel),
+                    regel=plaats,
                 )
             waarde = str(waarde)
+        controleer_tekst(f"meta.{sleutel}", sleutel, bestand=bestand, regel=plaats, naam=True)
+        controleer_teksten(f"meta.{sleutel}", waarde, bestand, plaats, MAX_TEKST.get(sleutel))
         schoon[sleutel] = waarde
     return Meta.model_validate(schoon)
 
@@ -365,7 +394,7 @@ def _oordeel_coach(
     for sleutel in oordeel:
         if sleutel not in ("verdict", "reden"):
             raise InvoerFout(
-                f"onbekend onderdeel 'oordeel_coach.{sleutel}'. {nodig}, verder niets",
+                f"onbekend onderdeel {toon(f'oordeel_coach.{sleutel}')}. {nodig}, verder niets",
                 bestand=bestand,
                 regel=plaatsen.get(f"oordeel_coach.{sleutel}", plaats),
             )
@@ -383,4 +412,10 @@ def _oordeel_coach(
             bestand=bestand,
             regel=plaatsen.get("oordeel_coach.reden", plaats),
         )
+    controleer_tekst(
+        "oordeel_coach.reden",
+        reden,
+        bestand=bestand,
+        regel=plaatsen.get("oordeel_coach.reden", plaats),
+    )
     return OordeelCoach(verdict=verdict, reden=reden)

@@ -20,6 +20,11 @@ _TEKEN = (
     "tussen aanhalingstekens"
 )
 _TAB = "een tab; spring in met spaties, YAML kent geen tabs"
+_ESCAPE = (
+    "een ongeldige \\-code in een tekst tussen dubbele aanhalingstekens (zoals \\u of \\x "
+    "zonder de juiste cijfers); schrijf een \\ als \\\\, of zet de tekst tussen enkele "
+    "aanhalingstekens"
+)
 
 # (fragment of the parser's message, Dutch explanation); the first fragment found wins, so the
 # more specific ones come first
@@ -67,6 +72,40 @@ _YAML: tuple[tuple[str, str], ...] = (
         "een regel die met --- of ... begint, hoort niet midden in een casus",
     ),
     ("directive", "een regel die met % begint, hoort niet in een casusbestand"),
+    (
+        "mapping keys are not allowed",
+        "hier kan geen naam staan (een ? of een naam op de verkeerde plek); controleer het "
+        "inspringen, of zet de waarde tussen aanhalingstekens",
+    ),
+    (
+        "unhashable key",
+        "een lijst of mapping als naam; een naam vóór de dubbele punt is gewone tekst",
+    ),
+    ("unknown escape character", _ESCAPE),
+    ("Unicode character escape", _ESCAPE),
+    ("hexdecimal number", _ESCAPE),
+    ("URI escaped octet", "een ongeldige %-code in een tag; een casus gebruikt geen tags"),
+    ("tag handle", "een onbekende tag (!); een casus gebruikt geen tags"),
+    ("'>'", "een onvolledige tag (!<...>); een casus gebruikt geen tags"),
+    (
+        "indentation indicator",
+        "een tekstblok (| of >) met een ongeldig getal erachter; zet de waarde tussen "
+        "aanhalingstekens",
+    ),
+    (
+        "whitespace or line break",
+        "na een teken als &, *, ! of % hoort een spatie of het einde van de regel; zet de waarde "
+        "tussen aanhalingstekens",
+    ),
+    ("incompatible YAML document", "een %YAML-regel van een onbekende versie; haal die weg"),
+    ("duplicate %YAML", "een regel die met % begint, hoort niet in een casusbestand"),
+    ("extra tokens", "na het einde van de casus staat nog iets; één casus per bestand"),
+    ("UTF-8 octet", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8"),
+    (
+        "unexpected ':'",
+        "een dubbele punt waar die niet kan staan; zet de waarde tussen aanhalingstekens",
+    ),
+    ("expected a", "een onderdeel van de verkeerde soort (een lijst, mapping of waarde)"),
 )
 
 _DUBBEL = re.compile(r'found duplicate key "(?P<naam>[^"]*)"')
@@ -101,12 +140,23 @@ _JSON: tuple[tuple[str, str], ...] = (
     ),
     ("escape", "een ongeldige \\-code in een tekst; schrijf een \\ als \\\\"),
     ("surrogate", "een ongeldige \\u-code in een tekst"),
+    ("depth limit", "de gegevens zijn te diep genest (lijsten of objecten in elkaar)"),
+    ("infinity", "een getal dat te groot is om te lezen"),
+    ("Exceeds the limit", "een getal met te veel cijfers om te lezen"),
+    ("Invalid control character", "een stuurteken (zoals een tab) in een tekst; haal het weg"),
 )
+
+
+_ONLEESBAAR_TEKEN = re.compile(r"(?:unacceptable|special|control) character #x([0-9a-fA-F]+)")
 
 
 def yaml_probleem(probleem: str, regeltekst: str | None = None, kolom: int | None = None) -> str:
     """The Dutch for a YAML parser's `probleem`; `regeltekst` and `kolom` (0-based) locate it,
     to tell a tab from another character that cannot start a value."""
+    onleesbaar = _ONLEESBAAR_TEKEN.search(probleem)
+    if onleesbaar or "characters are not allowed" in probleem:
+        code = f" (U+{int(onleesbaar[1], 16):04X})" if onleesbaar else ""
+        return f"een onzichtbaar stuurteken{code}, dat niet in een casusbestand hoort; haal het weg"
     if "tab character" in probleem:
         return _TAB
     if "cannot start any token" in probleem:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from advies.case.files import lees_casus, schrijf_casus
 from advies.case.model import Casus
+from advies.case.session import CasusSessie
 from advies.case.talk import Vastlegging
 from advies.engine.advice import Advies
 from advies.knowledge.model import Kennisbank
@@ -17,11 +17,15 @@ Moment = Literal["rapport", "gesprek"]
 
 
 def leg_vast(kb: Kennisbank, pad: Path, moment: Moment, advies: Advies) -> None:
-    """Keep in the case file what this advice said and with which rules (read again first, so
-    nothing written by another step in the meantime is lost)."""
-    casus = lees_casus(kb, pad)
-    record = casus.vastgelegd.model_copy(update={moment: advies.vastlegging()})
-    schrijf_casus(pad, casus.model_copy(update={"vastgelegd": record}))
+    """Keep in the case file what this advice said and with which rules (read again under the
+    file's lock, so nothing written by another step in the meantime is lost, and the coach's
+    comments stay). Raises InGebruik when an intake or talk has the case open elsewhere."""
+    with CasusSessie(kb, pad) as sessie:
+        casus = sessie.open(wacht=2.0)
+        if casus is None:  # removed meanwhile: nothing to record in
+            return
+        record = casus.vastgelegd.model_copy(update={moment: advies.vastlegging()})
+        sessie.bewaar(casus.model_copy(update={"vastgelegd": record}))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,7 +13,7 @@ import typer
 
 from advies.cli import program_options
 from advies.cli.commands import AdviesCommando, AdviesGroep
-from advies.cli.handling import fouten_afhandelen
+from advies.cli.handling import fouten_afhandelen, toon
 from advies.cli.questionnaire_commands import casussen, gesprek, intake, zelfcheck
 from advies.cli.report_command import rapport
 from advies.error_handling import melding
@@ -43,6 +44,19 @@ class _Commandos(AdviesGroep):
     def list_commands(self, ctx: Any) -> list[str]:
         self._laad_uitbreidingen()
         return super().list_commands(ctx)
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command with Ctrl-C as KeyboardInterrupt, which the commands handle (an intake
+        saves, the web server stops); before and after, the entry point's quiet handler
+        (cli/start.py) ends the program at once."""
+        try:
+            vorige = signal.signal(signal.SIGINT, signal.default_int_handler)
+        except ValueError:  # not the main thread
+            return super().invoke(ctx)
+        try:
+            return super().invoke(ctx)
+        finally:
+            signal.signal(signal.SIGINT, vorige)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         gevonden = super().get_command(ctx, cmd_name)
@@ -117,7 +131,11 @@ def _is_batch(pad: Path) -> bool:
 def beoordeel(
     casus: Annotated[
         Path,
-        typer.Argument(metavar="CASUS", help="Casusbestand (.yaml), of een batch (.jsonl of .csv)"),
+        typer.Argument(
+            metavar="CASUS",
+            help="Casusbestand (.yaml), of een batch (.jsonl of .csv)",
+            readable=False,  # advies checks it, and says so in Dutch
+        ),
     ],
     format: Annotated[
         Formaat | None,
@@ -176,10 +194,6 @@ def beoordeel(
 
         advies beoordeel hr-export.csv --format csv > adviezen.csv
     """
-    from advies.case.files import lees_casus
-    from advies.engine.evaluation import evalueer
-    from advies.knowledge.loading import laad_kennisbank
-
     with fouten_afhandelen():
         if _is_batch(casus):
             from advies.cli.batch_command import beoordeel_batch_cli
@@ -206,6 +220,10 @@ def beoordeel(
                 else "--volledig, --doorgaan en --samenvatting"
             )
             raise AdviesError(f"{optie} gelden alleen voor een batch (.jsonl of .csv)")
+        from advies.case.files import lees_casus
+        from advies.engine.evaluation import evalueer
+        from advies.knowledge.loading import laad_kennisbank
+
         kb = laad_kennisbank()
         lezing = lees_casus(kb, casus)
         advies = evalueer(lezing, kb, wat_als=wat_als is not False)
@@ -214,21 +232,21 @@ def beoordeel(
 
             oud = verschil(lezing, advies)
             if oud is not None:  # on stderr: the JSON on stdout stays the contract
-                typer.echo(oud.tekst(kb), err=True)
+                toon(oud.tekst(kb), err=True)
         format = format or Formaat.text
         if format in (Formaat.json, Formaat.jsonl):
             indent = 2 if format is Formaat.json else None
-            typer.echo(advies.model_dump_json(indent=indent))
+            toon(advies.model_dump_json(indent=indent))
             return
         from advies.cli.help_text import schermbreedte
         from advies.report.text import BREEDTE, als_markdown, als_tekst, uitleg_boom
 
         if format is Formaat.md:
-            typer.echo(als_markdown(advies, kb), nl=False)
+            toon(als_markdown(advies, kb), nl=False)
         else:
-            typer.echo(als_tekst(advies, min(BREEDTE, schermbreedte(BREEDTE))), nl=False)
+            toon(als_tekst(advies, min(BREEDTE, schermbreedte(BREEDTE))), nl=False)
         if uitleg:
-            typer.echo("\nRedeneerboom\n" + uitleg_boom(advies, schermbreedte(BREEDTE)), nl=False)
+            toon("\nRedeneerboom\n" + uitleg_boom(advies, schermbreedte(BREEDTE)), nl=False)
 
 
 class RegelFormaat(StrEnum):
@@ -258,10 +276,10 @@ def regels(
 
         advies regels --format json > kennisbank.json
     """
-    from advies.cli.help_text import schermbreedte
-    from advies.knowledge.loading import laad_kennisbank
-
     with fouten_afhandelen():
+        from advies.cli.help_text import schermbreedte
+        from advies.knowledge.loading import laad_kennisbank
+
         kb = laad_kennisbank()
         if format is RegelFormaat.json:
             if regel_id is not None:
@@ -276,10 +294,10 @@ def regels(
         from advies.report.text import BREEDTE
 
         if regel_id is None:
-            typer.echo(regeloverzicht(kb, schermbreedte(BREEDTE)), nl=False)
+            toon(regeloverzicht(kb, schermbreedte(BREEDTE)), nl=False)
             return
         try:
-            typer.echo(regel_uitleg(kb, regel_id, schermbreedte(BREEDTE)), nl=False)
+            toon(regel_uitleg(kb, regel_id, schermbreedte(BREEDTE)), nl=False)
         except KeyError:
             raise AdviesError(
                 f"onbekende regel '{regel_id}'; 'advies regels' toont ze allemaal"

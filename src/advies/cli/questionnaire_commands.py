@@ -6,14 +6,16 @@ the engine are loaded inside the commands, so the first question is on screen qu
 
 from __future__ import annotations
 
+import contextlib
 import json
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from advies.cli.handling import fouten_afhandelen
+from advies.cli.handling import fouten_afhandelen, toon
 
 _ANTWOORDEN_HULP = (
     "YAML- of JSON-bestand met 'antwoorden' (en 'meta'), of een heel casusbestand: "
@@ -36,9 +38,12 @@ def intake(
         ),
     ] = None,
     antwoorden: Annotated[
-        Path | None, typer.Option("--antwoorden", metavar="BESTAND", help=_ANTWOORDEN_HULP)
+        Path | None,
+        typer.Option("--antwoorden", metavar="BESTAND", help=_ANTWOORDEN_HULP, readable=False),
     ] = None,
-    map_: Annotated[Path | None, typer.Option("--map", metavar="MAP", help=_MAP_HULP)] = None,
+    map_: Annotated[
+        Path | None, typer.Option("--map", metavar="MAP", help=_MAP_HULP, readable=False)
+    ] = None,
 ) -> None:
     """Intake met de opdrachtgever: maakt een casusbestand of gaat verder waar u stopte.
 
@@ -71,47 +76,49 @@ def _intake(casus: str | None, antwoorden: Path | None, map_: Path | None) -> No
     kb = laad_kennisbank()
     vl = laad_vragenlijst(kb, "intake")
     map_ = casusmap(map_)
-    run = Intake(kb, vl, casuspad(casus, map_), map_, meld=typer.echo)
-    if antwoorden is not None:
-        run.vul_aan(lees_antwoorden(kb, vl, antwoorden))
-        klaar = run.voer_uit(bestand_beantwoorder(str(antwoorden)), None)
-    else:
-        from advies.questionnaires import prompts
-
-        if run.nieuw:
-            prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
+    gegeven = lees_antwoorden(kb, vl, antwoorden) if antwoorden is not None else None
+    with Intake(kb, vl, casuspad(casus, map_), map_, meld=toon) as run:
+        if gegeven is not None:
+            run.vul_aan(gegeven)
+            klaar = run.voer_uit(bestand_beantwoorder(str(antwoorden)), None, tussendoor=False)
         else:
-            naam = run.stand.meta.get("naam") or run.pad
-            aantal = beantwoord_aantal(vl, run.stand)
-            prompts.meld(f"Verder met de intake van {naam} ({vragen_beantwoord(aantal)}).\n")
+            from advies.questionnaires import prompts
 
-        def kies(rijen: list[tuple[str, str]]) -> int | None:
-            return prompts.kies_in_overzicht(
-                rijen, titel="Overzicht: klopt alles?", klaar="Klaar: toon het oordeel"
+            if run.nieuw:
+                prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
+            else:
+                naam = run.stand.meta.get("naam") or run.pad
+                aantal = beantwoord_aantal(vl, run.stand)
+                prompts.meld(f"Verder met de intake van {naam} ({vragen_beantwoord(aantal)}).\n")
+
+            def kies(rijen: list[tuple[str, str]]) -> int | None:
+                return prompts.kies_in_overzicht(
+                    rijen, titel="Overzicht: klopt alles?", klaar="Klaar: toon het oordeel"
+                )
+
+            klaar = run.voer_uit(
+                terminal_beantwoorder(kb, vl),
+                kies,
+                prompts.rijactie,
+                tegenspraak=prompts.kies_bij_tegenspraak,
             )
-
-        klaar = run.voer_uit(
-            terminal_beantwoorder(kb, vl),
-            kies,
-            prompts.rijactie,
-            tegenspraak=prompts.kies_bij_tegenspraak,
-        )
     from advies.engine.evaluation import evalueer
     from advies.questionnaires.intake import oordeelregel
 
     advies = evalueer(klaar, kb, wat_als=False)
-    typer.echo("\n" + oordeelregel(advies, kb))
-    typer.echo(f"Het hele advies: advies beoordeel {_quote(run.pad)}")
-    typer.echo(f"Schriftelijk advies: advies rapport {_quote(run.pad)}")
+    toon("\n" + oordeelregel(advies, kb))
+    toon(f"Het hele advies: advies beoordeel {_quote(run.pad)}")
+    toon(f"Schriftelijk advies: advies rapport {_quote(run.pad)}")
 
 
 def gesprek(
-    casus: Annotated[Path, typer.Argument(help="Het casusbestand van de intake")],
+    casus: Annotated[Path, typer.Argument(help="Het casusbestand van de intake", readable=False)],
     antwoorden: Annotated[
         Path | None,
         typer.Option(
             "--antwoorden",
             help="YAML- of JSON-bestand met 'gesprek' (en 'oordeel_coach'): zonder terminal",
+            readable=False,
         ),
     ] = None,
 ) -> None:
@@ -160,8 +167,8 @@ def _gesprek(casus: Path, antwoorden: Path | None) -> None:
 
         klaar = run.voer_uit(terminal_beantwoorder(kb, run.vl), kies)
     advies = evalueer(klaar, kb, wat_als=False)
-    typer.echo("\n" + oordeelregel(advies, kb))
-    typer.echo(f"Bevestiging van het gesprek: advies rapport {_quote(casus)}")
+    toon("\n" + oordeelregel(advies, kb))
+    toon(f"Bevestiging van het gesprek: advies rapport {_quote(casus)}")
 
 
 def _quote(pad: Path | None) -> str:
@@ -172,7 +179,8 @@ def _quote(pad: Path | None) -> str:
 
 def zelfcheck(
     antwoorden: Annotated[
-        Path | None, typer.Option("--antwoorden", metavar="BESTAND", help=_ANTWOORDEN_HULP)
+        Path | None,
+        typer.Option("--antwoorden", metavar="BESTAND", help=_ANTWOORDEN_HULP, readable=False),
     ] = None,
     opslaan: Annotated[
         str | None,
@@ -185,7 +193,9 @@ def zelfcheck(
     format: Annotated[
         ZelfcheckFormaat, typer.Option("--format", "-f", help="text of json")
     ] = ZelfcheckFormaat.text,
-    map_: Annotated[Path | None, typer.Option("--map", metavar="MAP", help=_MAP_HULP)] = None,
+    map_: Annotated[
+        Path | None, typer.Option("--map", metavar="MAP", help=_MAP_HULP, readable=False)
+    ] = None,
 ) -> None:
     """Zelfcheck voor de leidinggevende: is uw organisatie klaar voor intervisie?
 
@@ -204,6 +214,8 @@ def zelfcheck(
 def _zelfcheck(
     antwoorden: Path | None, opslaan: str | None, format: ZelfcheckFormaat, map_: Path | None
 ) -> None:
+    from advies.case.model import Casus, Meta
+    from advies.case.session import CasusSessie
     from advies.errors import Afgebroken
     from advies.knowledge.loading import laad_kennisbank
     from advies.questionnaires.answering import (
@@ -216,54 +228,63 @@ def _zelfcheck(
     )
     from advies.questionnaires.intake import casusmap, casuspad, maak_map, opdracht
     from advies.questionnaires.model import laad_vragenlijst
-    from advies.questionnaires.selfcheck import (
-        SECTIE,
-        als_tekst,
-        voer_zelfcheck_uit,
-        zelfcheck_basis,
-    )
+    from advies.questionnaires.selfcheck import SECTIE, als_tekst, voer_zelfcheck_uit
 
     if antwoorden is None:
         vereis_terminal("zelfcheck")
     kb = laad_kennisbank()
     vl = laad_vragenlijst(kb, "zelfcheck")
+    gegeven = lees_antwoorden(kb, vl, antwoorden) if antwoorden is not None else None
     pad = None
+    sessie = None
+    basis = Casus(meta=Meta(datum=date.today().isoformat()))
     if opslaan is not None:
         casusmap_ = casusmap(map_)
         pad = casuspad(opslaan, casusmap_)
         if pad is not None and pad.parent == casusmap_:
             maak_map(casusmap_)
-    basis = zelfcheck_basis(kb, pad)
-    stand = stand_uit_casus(basis, SECTIE)
-    if antwoorden is not None:
-        vul_aan(stand, lees_antwoorden(kb, vl, antwoorden))
-        uitslag = voer_zelfcheck_uit(
-            kb, vl, basis, stand, bestand_beantwoorder(str(antwoorden)), pad, tussendoor=False
-        )
-    else:
-        from advies.questionnaires import prompts
-
-        prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
-        try:
+        if pad is not None:
+            sessie = CasusSessie(kb, pad)
+            basis = sessie.open() or basis
+    with contextlib.ExitStack() as klaar:
+        if sessie is not None:
+            klaar.callback(sessie.sluit)
+        stand = stand_uit_casus(basis, SECTIE)
+        if gegeven is not None:
+            vul_aan(stand, gegeven)
             uitslag = voer_zelfcheck_uit(
-                kb, vl, basis, stand, terminal_beantwoorder(kb, vl), pad, tussendoor=True
+                kb,
+                vl,
+                basis,
+                stand,
+                bestand_beantwoorder(str(antwoorden)),
+                sessie,
+                tussendoor=False,
             )
-        except (KeyboardInterrupt, EOFError):
-            if pad is None:
+        else:
+            from advies.questionnaires import prompts
+
+            prompts.meld(f"{vl.titel}\n{vl.inleiding}\n")
+            try:
+                uitslag = voer_zelfcheck_uit(
+                    kb, vl, basis, stand, terminal_beantwoorder(kb, vl), sessie, tussendoor=True
+                )
+            except (KeyboardInterrupt, EOFError):
+                if pad is None or sessie is None or not sessie.bestaat:
+                    raise Afgebroken(
+                        "Zelfcheck afgebroken. Er is niets bewaard (bewaren kan met --opslaan)."
+                    ) from None
+                verder = f"advies zelfcheck --opslaan {_quote(pad)}"
                 raise Afgebroken(
-                    "Zelfcheck afgebroken. Er is niets bewaard (bewaren kan met --opslaan)."
+                    f"Voortgang is opgeslagen in {pad}.\nGa verder met: {verder}"
                 ) from None
-            verder = f"advies zelfcheck --opslaan {_quote(pad)}"
-            raise Afgebroken(
-                f"Voortgang is opgeslagen in {pad}.\nGa verder met: {verder}"
-            ) from None
-        typer.echo("")
+            toon("")
     if format is ZelfcheckFormaat.json:
-        typer.echo(json.dumps(uitslag.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        toon(json.dumps(uitslag.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        typer.echo(als_tekst(uitslag), nl=False)
+        toon(als_tekst(uitslag), nl=False)
     if pad is not None:
-        typer.echo(
+        toon(
             f"\nUw antwoorden staan in {pad}.\nEen coach gaat ermee verder met: {opdracht(pad)}",
             err=format is ZelfcheckFormaat.json,
         )
@@ -275,7 +296,7 @@ class CasussenFormaat(StrEnum):
 
 
 def casussen(
-    map_: Annotated[Path | None, typer.Option("--map", help=_MAP_HULP)] = None,
+    map_: Annotated[Path | None, typer.Option("--map", help=_MAP_HULP, readable=False)] = None,
     format: Annotated[
         CasussenFormaat, typer.Option("--format", "-f", help="text of json")
     ] = CasussenFormaat.text,
@@ -284,6 +305,7 @@ def casussen(
         typer.Option(
             "--regels",
             help="Een andere kennisbank (map met regels): toon welke casussen dan anders uitvallen",
+            readable=False,
         ),
     ] = None,
 ) -> None:
@@ -310,6 +332,6 @@ def casussen(
         if andere is not None:
             rijen = [r for r in rijen if r.met_andere_regels or r.fout]
         if format is CasussenFormaat.json:
-            typer.echo(json.dumps(als_data(rijen), ensure_ascii=False, indent=2))
+            toon(json.dumps(als_data(rijen), ensure_ascii=False, indent=2))
         else:
-            typer.echo(als_tabel(rijen), nl=False)
+            toon(als_tabel(rijen), nl=False)

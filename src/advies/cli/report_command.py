@@ -3,7 +3,7 @@ advies.report.render_report; registered on the app in app.py."""
 
 from __future__ import annotations
 
-import sys
+import os
 import warnings
 from enum import StrEnum
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from advies.cli.handling import fouten_afhandelen
+from advies.cli.handling import fouten_afhandelen, toon
 
 
 class RapportFormaat(StrEnum):
@@ -37,7 +37,9 @@ _EXTENSIES = {
 
 
 def rapport(
-    casus: Annotated[Path, typer.Argument(metavar="CASUS", help="Casusbestand (.yaml)")],
+    casus: Annotated[
+        Path, typer.Argument(metavar="CASUS", help="Casusbestand (.yaml)", readable=False)
+    ],
     format: Annotated[
         RapportFormaat | None,
         typer.Option(
@@ -51,6 +53,7 @@ def rapport(
             "-o",
             metavar="BESTAND",
             help="Uitvoerbestand; verplicht voor docx en pdf, anders naar het scherm",
+            readable=False,
         ),
     ] = None,
     voor: Annotated[
@@ -66,6 +69,7 @@ def rapport(
             metavar="BESTAND",
             help="Eigen sjabloon met briefhoofd: .docx voor Word, .typ (Typst) voor PDF; "
             "zie docs/sjabloon.md",
+            readable=False,
         ),
     ] = None,
 ) -> None:
@@ -92,9 +96,8 @@ def rapport(
                 f"--uitvoer, bijvoorbeeld --uitvoer advies.{gekozen}"
             )
         _past_sjabloon(sjabloon, gekozen)
-        if uitvoer is not None and uitvoer.is_dir():
-            raise UitvoerFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
         if uitvoer is not None:
+            _controleer_uitvoer(uitvoer, casus, gekozen)
             _controleer_map(uitvoer)
         kb = laad_kennisbank()
         lezing = lees_casus(kb, casus)
@@ -108,10 +111,9 @@ def rapport(
                 raise TekensFout(fout.message, bestand=str(casus)) from None
         for w in gezien:
             if issubclass(w.category, SjabloonWaarschuwing):
-                typer.echo(f"waarschuwing: {w.message}", err=True)
+                toon(f"waarschuwing: {w.message}", err=True)
         if uitvoer is None:
-            sys.stdout.write(str(inhoud))
-            sys.stdout.flush()
+            toon(str(inhoud), nl=False)
             return
         try:
             schrijf_atomisch(uitvoer, inhoud)
@@ -120,11 +122,17 @@ def rapport(
                 f"{fout.message}; kies met --uitvoer een map waarin u mag schrijven",
                 bestand=str(uitvoer),
             ) from None
-        typer.echo(f"geschreven: {uitvoer}", err=True)
+        toon(f"geschreven: {uitvoer}", err=True)
         if lezing.gesprek is None:  # the advice is given: the case keeps what it said
+            from advies.case.locking import InGebruik
             from advies.casework.records import leg_vast
 
-            leg_vast(kb, casus, "rapport", advies)
+            try:
+                leg_vast(kb, casus, "rapport", advies)
+            except InGebruik as fout:  # the report is written; say what is not
+                toon(
+                    f"waarschuwing: niet vastgelegd in het casusbestand: {fout.bericht()}", err=True
+                )
 
 
 def _let_op(casus: Any, advies: Any, kb: Any) -> None:
@@ -133,7 +141,32 @@ def _let_op(casus: Any, advies: Any, kb: Any) -> None:
 
     oud = verschil(casus, advies)
     if oud is not None:
-        typer.echo(oud.tekst(kb), err=True)
+        toon(oud.tekst(kb), err=True)
+
+
+def _controleer_uitvoer(uitvoer: Path, casus: Path, gekozen: str) -> None:
+    """Never write a report over a case file: not its own (also not through a link), not another
+    (a .yaml name is refused already: no format has that extension)."""
+    from advies.case.files import lijkt_casusbestand
+    from advies.report.errors import UitvoerFout
+
+    ander = f"kies een andere naam, bijvoorbeeld --uitvoer advies.{gekozen}"
+    if uitvoer.is_dir():
+        raise UitvoerFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
+    try:
+        zelfde = os.path.samefile(uitvoer, casus)
+    except OSError:
+        zelfde = False
+    if zelfde:
+        raise UitvoerFout(
+            f"dit is het casusbestand zelf: het rapport zou de casus overschrijven; {ander}",
+            bestand=str(uitvoer),
+        )
+    if lijkt_casusbestand(uitvoer):
+        raise UitvoerFout(
+            f"dit is een casusbestand: advies schrijft er geen rapport overheen; {ander}",
+            bestand=str(uitvoer),
+        )
 
 
 def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from typer._click import exceptions as click_fouten
 
+from advies.case import visible_text
 from advies.cli.help_text import metavar
 
 
@@ -22,8 +23,9 @@ class GebruiksFout(click_fouten.UsageError):
 
 
 def zichtbaar(tekst: str) -> str:
-    """Typed text as shown back: control characters made visible, never obeyed."""
-    return "".join(t if t.isprintable() else repr(t)[1:-1] for t in str(tekst))
+    """Typed text as shown back on one line: control characters made visible, never obeyed (the
+    shared rule of case/visible_text.py), and a line break or tab shown as its escape too."""
+    return visible_text.zichtbaar(str(tekst)).replace("\n", "\\n").replace("\t", "\\t")
 
 
 def _naam(param: Any) -> str:

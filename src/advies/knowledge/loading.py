@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import typing
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -113,12 +115,84 @@ def laad_kennisbank(map: Path | None = None) -> Kennisbank:
     from advies.knowledge import cache
 
     bronnen = sorted(root.rglob("*.yaml"))
-    bewaard = cache.haal_op("kennisbank", bronnen, Kennisbank)
+    bewaard = cache.haal_op("kennisbank", bronnen, _uit_data)
     if bewaard is not None:
         return bewaard
     kennisbank = _laad(root)
-    cache.bewaar("kennisbank", bronnen, kennisbank)
+    cache.bewaar("kennisbank", bronnen, _als_data(kennisbank))
     return kennisbank
+
+
+def _als_data(kb: Kennisbank) -> dict[str, Any]:
+    """The checked knowledge base as JSON-able data (what the cache keeps)."""
+    data: dict[str, Any] = {}
+    for veld in dataclasses.fields(kb):
+        if veld.init:
+            data[veld.name] = _json(getattr(kb, veld.name))
+    return data
+
+
+def _json(waarde: Any) -> Any:
+    if isinstance(waarde, BaseModel):
+        return waarde.model_dump(mode="json")
+    if isinstance(waarde, list):
+        return [_json(w) for w in waarde]
+    if isinstance(waarde, dict):
+        return {k: _json(w) for k, w in waarde.items()}
+    if isinstance(waarde, Path):
+        return str(waarde)
+    return waarde
+
+
+def _uit_data(data: dict[str, Any]) -> Kennisbank:
+    """The knowledge base again from `_als_data`; conditions are parsed anew from `als`."""
+    from advies.knowledge.cache import model_uit_data
+
+    soorten = typing.get_type_hints(Kennisbank)
+    velden = {
+        veld.name: model_uit_data(soorten[veld.name], data[veld.name])
+        for veld in dataclasses.fields(Kennisbank)
+        if veld.init
+    }
+    for naam, waarde in velden.items():
+        if naam not in ("feiten", "drempels"):  # plain data: no models, no conditions
+            velden[naam] = met_condities(waarde, velden["feiten"], velden["drempels"])
+    return Kennisbank(**velden)
+
+
+def met_condities(waarde: Any, feiten: dict[str, Any], drempels: dict[str, int]) -> Any:
+    """Every model in `waarde` with a condition (`als`, or a question's `when`) gets it parsed
+    again, wherever it sits (a rule, an alternative's choices, an addition to a text, a length of
+    guidance, a question, a questionnaire's check): what the cache cannot keep, found without a
+    list that a new kind of condition could outgrow."""
+    if isinstance(waarde, BaseModel):
+        velden = type(waarde).model_fields
+        update: dict[str, Any] = {}
+        for naam in velden:
+            binnen = getattr(waarde, naam)
+            nieuw = met_condities(binnen, feiten, drempels)
+            if nieuw is not binnen:
+                update[naam] = nieuw
+        bron = next((b for b in ("als", "when") if b in velden), None)  # a rule's, a question's
+        if bron is not None and "conditie" in velden:
+            als = getattr(waarde, bron)
+            conditie = conditions.parse(als, feiten, drempels) if als is not None else None
+            update["conditie"] = conditie
+            if isinstance(waarde, Regel):
+                update["feiten"] = conditions.feiten_van(conditie)
+                update["leesbaar"] = conditions.beschrijf(conditie, feiten)
+        return waarde.model_copy(update=update) if update else waarde
+    if isinstance(waarde, list | tuple):
+        nieuw_rij = [met_condities(w, feiten, drempels) for w in waarde]
+        if all(n is w for n, w in zip(nieuw_rij, waarde, strict=True)):
+            return waarde
+        return type(waarde)(nieuw_rij)
+    if isinstance(waarde, dict):
+        nieuw_map = {k: met_condities(w, feiten, drempels) for k, w in waarde.items()}
+        if all(nieuw_map[k] is w for k, w in waarde.items()):
+            return waarde
+        return nieuw_map
+    return waarde
 
 
 def _laad(root: Path) -> Kennisbank:

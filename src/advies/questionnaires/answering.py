@@ -16,20 +16,14 @@ from types import FrameType
 from typing import Any
 
 from advies.case.files import lees_casus, lees_casus_json
+from advies.case.input_files import lees_tekstbestand
 from advies.case.model import Casus
-from advies.case.yaml_io import lees_tekstbestand
 from advies.errors import AdviesError, InvoerFout
 from advies.knowledge.model import Kennisbank
-from advies.questionnaires.flow import (
-    ONBEKEND,
-    Antwoord,
-    Beantwoorder,
-    Stand,
-    begin_keuze,
-    huidige_tekst,
-    nodige_feiten,
-)
+from advies.questionnaires.answers import antwoord_uit_tekst, huidige_tekst
+from advies.questionnaires.flow import Beantwoorder, begin_keuze, nodige_feiten
 from advies.questionnaires.model import Vraag, Vragenlijst, controleer_antwoord, waarom
+from advies.questionnaires.state import ONBEKEND, Antwoord, Stand
 
 
 class GeenTerminal(AdviesError):
@@ -61,12 +55,33 @@ def lees_antwoorden(kb: Kennisbank, vl: Vragenlijst, pad: Path) -> Casus:
     validation (its number ranges and the choices it offers).
     """
     if pad.suffix.lower() == ".json":
-        casus = lees_casus_json(kb, lees_tekstbestand(pad), str(pad))
+        # the nesting, size and JSON checks of a case in JSON (case.files)
+        casus = lees_casus_json(kb, lees_tekstbestand(pad, soort="antwoordenbestand"), str(pad))
     else:
         casus = lees_casus(kb, pad)
     for feit, waarde in casus.antwoorden.items():
         controleer_antwoord(kb, vl, feit, waarde, bestand=str(pad))
+    _controleer_teksten(vl, casus, str(pad))
     return casus
+
+
+def _controleer_teksten(vl: Vragenlijst, casus: Casus, bestand: str) -> None:
+    """The descriptive answers get the checks the terminal gives them (length, required)."""
+    meta = casus.meta.model_dump(exclude_none=True)
+    for vraag in vl.vragen:
+        if vraag.meta is None or vraag.meta not in meta:
+            continue
+        tekst = str(meta[vraag.meta])
+        grens = vraag.validatie.max_lengte
+        if grens is not None and len(tekst.strip()) > grens:
+            raise InvoerFout(
+                f"'meta.{vraag.meta}' is {len(tekst.strip())} tekens lang; de {vl.naam} staat "
+                f"hooguit {grens} tekens toe",
+                bestand=bestand,
+            )
+        uitkomst = antwoord_uit_tekst(vraag, tekst)
+        if isinstance(uitkomst, str):
+            raise InvoerFout(f"'meta.{vraag.meta}': {uitkomst}", bestand=bestand)
 
 
 def stand_uit_casus(casus: Casus, sectie: str) -> Stand:

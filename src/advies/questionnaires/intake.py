@@ -7,28 +7,29 @@ again to go on at the first unanswered question.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import shlex
+import stat
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from advies.case.files import lees_casus, schrijf_casus
 from advies.case.model import Casus, Meta
+from advies.case.oserrors import systeemfout
+from advies.case.session import CasusSessie
 from advies.case.talk import Notitie
 from advies.engine.advice import Advies
 from advies.errors import AdviesError, Afgebroken, InvoerFout
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.answering import casus_uit_stand, ononderbroken, stand_uit_casus, vul_aan
+from advies.questionnaires.answers import antwoord_tekst
 from advies.questionnaires.flow import (
-    Antwoord,
     Beantwoorder,
-    Stand,
-    antwoord_tekst,
     doorloop,
     overzicht,
     te_stellen,
@@ -37,6 +38,7 @@ from advies.questionnaires.flow import (
     zet_antwoord,
 )
 from advies.questionnaires.model import Vraag, Vragenlijst
+from advies.questionnaires.state import Antwoord, Stand
 
 SECTIE = "intake"
 Overzicht = Callable[[list[tuple[str, str]]], int | None]
@@ -57,14 +59,26 @@ def casusmap(optie: Path | None = None) -> Path:
     return Path(user_documents_dir()) / "advies"
 
 
-def maak_map(map_: Path) -> None:
-    """Create the folder readable by the owner only (case files describe people)."""
+def maak_map(map_: Path) -> bool:
+    """Create the folder readable by the owner only (case files describe people); an existing
+    folder others can read is made private too. True when an existing folder was tightened."""
     try:
         map_.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return verscherp_map(map_)
     except OSError as fout:
         raise AdviesError(
-            f"kan de map voor casusbestanden niet maken ({fout.strerror})", bestand=str(map_)
+            f"kan de map voor casusbestanden niet maken ({systeemfout(fout)})", bestand=str(map_)
         ) from None
+
+
+def verscherp_map(map_: Path) -> bool:
+    """Make the case folder private if others can read or enter it and it is the user's own."""
+    st = map_.stat()
+    eigen = not hasattr(os, "geteuid") or st.st_uid == os.geteuid()
+    if not eigen or not stat.S_IMODE(st.st_mode) & 0o077:
+        return False
+    map_.chmod(stat.S_IMODE(st.st_mode) & 0o700)
+    return True
 
 
 def casuspad(casus: str | None, map_: Path) -> Path | None:
@@ -77,14 +91,14 @@ def casuspad(casus: str | None, map_: Path) -> Path | None:
     return map_ / (casus if pad.suffix else f"{casus}.yaml")
 
 
-def bestandsnaam(map_: Path, naam: str) -> Path:
-    """An unused file name from the case's name: `Coördinatoren zorg` -> coordinatoren-zorg.yaml."""
+def bestandsnamen(map_: Path, naam: str) -> Iterator[Path]:
+    """File names from the case's name, in order of preference: `Coördinatoren zorg` ->
+    coordinatoren-zorg.yaml, coordinatoren-zorg-2.yaml, ..."""
     plat = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
     stam = re.sub(r"[^a-z0-9]+", "-", plat).strip("-")[:60] or "casus"
-    pad, n = map_ / f"{stam}.yaml", 2
-    while pad.exists():
-        pad, n = map_ / f"{stam}-{n}.yaml", n + 1
-    return pad
+    yield map_ / f"{stam}.yaml"
+    for n in itertools.count(2):
+        yield map_ / f"{stam}-{n}.yaml"
 
 
 def opdracht(pad: Path) -> str:
@@ -92,7 +106,12 @@ def opdracht(pad: Path) -> str:
 
 
 class Intake:
-    """One intake run: `beantwoord` asks (terminal or file); `kies` is the review (or None)."""
+    """One intake run: `beantwoord` asks (terminal or file); `kies` is the review (or None).
+
+    At a terminal the case file is locked from the start (an existing one) or from its creation
+    (a new one) until the run ends (`sluit`, or the end of `voer_uit`): a second intake on it is
+    refused. A server (`houd_ctrl_c=False`, one request per answer) locks it for each save.
+    """
 
     def __init__(
         self,
@@ -110,27 +129,55 @@ class Intake:
         self.houd_ctrl_c = houd_ctrl_c
         self.basis = Casus(meta=Meta(datum=date.today().isoformat()))
         self.nieuw = True
-        if pad is not None and pad.exists():
-            self.basis = lees_casus(kb, pad)
-            self.nieuw = False
+        self.sessie: CasusSessie | None = None
+        if pad is not None:
+            self.sessie = CasusSessie(kb, pad)
+            bestaand = self.sessie.open(vasthouden=houd_ctrl_c)
+            if bestaand is not None:
+                self.basis, self.nieuw = bestaand, False
+            if pad.parent == map_ and map_.is_dir():
+                self._verscherp()
         self.stand: Stand = stand_uit_casus(self.basis, SECTIE)
         self.notities: dict[str, Notitie] = dict(self.basis.notities)
         self.klaar = bool((self.basis.meta.model_dump().get(SECTIE) or {}).get("klaar"))
 
+    def sluit(self) -> None:
+        if self.sessie is not None:
+            self.sessie.sluit()
+
+    def __enter__(self) -> Intake:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.sluit()
+
     def vul_aan(self, casus: Casus) -> None:
         vul_aan(self.stand, casus)
 
+    def _verscherp(self) -> None:
+        if maak_map(self.map):
+            self.meld(f"De map {self.map} was ook voor anderen leesbaar; nu alleen voor u.")
+
     def bewaar(self, stand: Stand | None = None) -> None:
-        if self.pad is None:
+        if self.sessie is None:
             naam = self.stand.meta.get("naam") or self.stand.meta.get("organisatie")
             if not naam:
                 return  # nothing to name the file after yet
-            maak_map(self.map)
-            self.pad = bestandsnaam(self.map, str(naam))
+            self._verscherp()
+            self.sessie = CasusSessie.nieuw(
+                self.kb, bestandsnamen(self.map, str(naam)), vasthouden=self.houd_ctrl_c
+            )
+            self.pad = self.sessie.pad
             self.meld(f"Casusbestand: {self.pad}")
         casus = self._casus(klaar=self.klaar)
         with ononderbroken() if self.houd_ctrl_c else contextlib.nullcontext():
-            schrijf_casus(self.pad, casus)
+            bewaard = self.sessie.bewaar(casus)
+        if bewaard is not None:  # the file was changed meanwhile: go on from what it holds now
+            self.basis = bewaard
+            self.notities = dict(bewaard.notities)
+            nu = stand_uit_casus(bewaard, SECTIE)
+            self.stand.antwoorden, self.stand.meta = nu.antwoorden, nu.meta
+            self.stand.onbekend, self.stand.afgeleid = nu.onbekend, nu.afgeleid
 
     def _casus(self, *, klaar: bool) -> Casus:
         casus = casus_uit_stand(self.basis, self.stand, SECTIE, klaar=klaar)
@@ -142,14 +189,20 @@ class Intake:
         kies: Overzicht | None,
         actie: Rijactie | None = None,
         tegenspraak: Tegenspraak | None = None,
+        *,
+        tussendoor: bool = True,
     ) -> Casus:
         """Ask what is left, check for answers that contradict each other, review (when there is
         a screen), save as finished; KeyboardInterrupt at any moment becomes Afgebroken with the
-        command that resumes."""
+        command that resumes. `tussendoor`: save after every answer (at a terminal); without it
+        (an answers file) the file is written once, at the end, so a run that fails leaves
+        nothing behind."""
         try:
-            if self.pad is not None and self.nieuw:
+            if self.pad is not None and self.nieuw and tussendoor:
                 self.bewaar()
-            doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+            doorloop(
+                self.vl, self.kb, self.stand, beantwoord, self.bewaar if tussendoor else _niets
+            )
             self._controleer(beantwoord, tegenspraak)
             while kies is not None:
                 rijen = overzicht(self.vl, self.stand)
@@ -171,11 +224,13 @@ class Intake:
             self.klaar = True
             self.bewaar()
         except (KeyboardInterrupt, EOFError):
-            if self.pad is None:
+            if self.pad is None or self.sessie is None or not self.sessie.bestaat:
                 raise Afgebroken("Intake afgebroken. Er was nog niets opgeslagen.") from None
             raise Afgebroken(
                 f"Voortgang is opgeslagen in {self.pad}.\nGa verder met: {opdracht(self.pad)}"
             ) from None
+        finally:
+            self.sluit()
         if self.pad is None:
             raise AdviesError("de casus heeft geen naam; geef een CASE op of vul meta.naam in")
         return self._casus(klaar=True)
@@ -292,6 +347,10 @@ def oordeel_kort(advies: Advies, kb: Kennisbank) -> OordeelKort:
     return OordeelKort(
         advies.verdict, advies.verdict_label, advies.verdict_zin, kop, punten, scheiding
     )
+
+
+def _niets(_: Stand) -> None:
+    """No save between answers."""
 
 
 def oordeelregel(advies: Advies, kb: Kennisbank) -> str:

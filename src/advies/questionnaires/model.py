@@ -117,11 +117,19 @@ def laad_vragenlijst(kb: Kennisbank, naam: str | Path) -> Vragenlijst:
     """
     pad = Path(naam) if isinstance(naam, Path) else data_dir("questionnaires") / f"{naam}.yaml"
     bronnen = [pad, *sorted(Path(kb.map).rglob("*.yaml"))]
-    bewaard = cache.haal_op(f"vragenlijst-{pad.stem}", bronnen, Vragenlijst)
+    bewaard = cache.haal_op(f"vragenlijst-{pad.stem}", bronnen, lambda d: _uit_data(kb, d))
     if bewaard is not None:
         return bewaard
     vl = _laad(kb, pad)
-    cache.bewaar(f"vragenlijst-{pad.stem}", bronnen, vl)
+    cache.bewaar(f"vragenlijst-{pad.stem}", bronnen, vl.model_dump(mode="json"))
+    return vl
+
+
+def _uit_data(kb: Kennisbank, data: Any) -> Vragenlijst:
+    """A questionnaire from the cache's JSON; every condition (`when`, a check's `als`) parsed anew."""
+    from advies.knowledge.loading import met_condities
+
+    vl: Vragenlijst = met_condities(cache.model_uit_data(Vragenlijst, data), kb.feiten, kb.drempels)
     return vl
 
 

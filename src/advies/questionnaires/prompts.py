@@ -8,8 +8,10 @@ Imported only when a questionnaire is really asked, so other commands do not pay
 from __future__ import annotations
 
 import shutil
+import signal
 import textwrap
 from collections.abc import Callable
+from types import FrameType
 from typing import Any, Literal
 
 import questionary
@@ -19,15 +21,11 @@ from prompt_toolkit.keys import Keys
 from questionary import Choice, Separator, Style
 
 from advies.case.talk import Notitie
-from advies.questionnaires.flow import (
-    TERUG,
-    TERUG_TEKEN,
-    WAAROM,
-    Antwoord,
-    antwoord_uit_keuze,
-    antwoord_uit_tekst,
-)
+from advies.case.visible_text import ongeldig_teken, zichtbaar
+from advies.questionnaires.answers import antwoord_uit_keuze, antwoord_uit_tekst
+from advies.questionnaires.flow import TERUG_TEKEN, WAAROM
 from advies.questionnaires.model import Vraag
+from advies.questionnaires.state import TERUG, Antwoord
 
 _TERUG_KEUZE = "terug"
 _GETOOND: set[str] = set()
@@ -51,7 +49,7 @@ def meld(tekst: str = "", *, zacht: bool = False) -> None:
     swallow it). A line starting with "- " keeps its continuation lines under its text."""
     breedte = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
     regels = []
-    for regel in tekst.splitlines() or [""]:
+    for regel in zichtbaar(tekst).splitlines() or [""]:
         inspringen = regel[: len(regel) - len(regel.lstrip())]
         vervolg = inspringen + ("  " if regel.lstrip().startswith("- ") else "")
         regels += textwrap.wrap(
@@ -69,7 +67,7 @@ def stel_vraag(
     huidige_tekst: str = "",
 ) -> Antwoord:
     """Ask until the answer is valid. `?` shows why we ask (at a choice: at once, above the
-    question; at a text: typed, then Enter); `←` or `<` goes back (flow.TERUG)."""
+    question; at a text: typed, then Enter); `←` or `<` goes back (state.TERUG)."""
     kop = f"[{voortgang[0]}/{voortgang[1]}]" if voortgang else "?"
     if vraag.help:
         meld(vraag.help, zacht=True)
@@ -126,7 +124,7 @@ def _keuzevraag(vraag: Vraag, kop: str, huidig: int | None, reden: Callable[[], 
     def _terug(event: Any) -> None:
         event.app.exit(result=_TERUG_KEUZE)
 
-    gekozen = vraagscherm.unsafe_ask()
+    gekozen = _vraag(vraagscherm)
     if gekozen == _TERUG_KEUZE:
         return TERUG
     return antwoord_uit_keuze(vraag, gekozen)
@@ -153,9 +151,9 @@ def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
         _GETOOND.add("waarom")
     if hint:
         meld(hint, zacht=True)
-    tekst = questionary.text(
-        vraag.tekst, default=huidig, validate=valideer, qmark=kop, style=STIJL
-    ).unsafe_ask()
+    tekst = _vraag(
+        questionary.text(vraag.tekst, default=huidig, validate=valideer, qmark=kop, style=STIJL)
+    )
     if tekst.strip() == TERUG_TEKEN:
         return TERUG
     if not tekst.strip():
@@ -167,6 +165,49 @@ def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
     return uitkomst
 
 
+def _vraag(vraag: questionary.Question) -> Any:
+    """Ask one question; a Ctrl-C at any moment of it ends it with KeyboardInterrupt.
+
+    At the prompt, Ctrl-C is a key (the terminal is in raw mode) and questionary raises
+    KeyboardInterrupt for it. A SIGINT that arrives otherwise (while the prompt is set up or taken
+    down, or from `kill -INT`) is not left to prompt_toolkit's own handler, which ignores one that
+    comes as the prompt finishes: it is noted, ends a running prompt, and is raised once the
+    prompt is over.
+    """
+    ontvangen = False
+    app: Any = None
+
+    def noteer(signum: int, frame: FrameType | None) -> None:
+        nonlocal ontvangen
+        ontvangen = True
+        lus = getattr(app, "loop", None)
+        if app is not None and app.is_running and lus is not None:
+            lus.call_soon_threadsafe(_stop, app)
+
+    try:
+        vorige = signal.signal(signal.SIGINT, noteer)
+    except ValueError:  # not the main thread: prompt_toolkit's own handling
+        return vraag.unsafe_ask()
+
+    def bij_start() -> None:  # one that came before the prompt ran ends it at once
+        if ontvangen:
+            _stop(app)
+
+    try:
+        app = vraag.application
+        antwoord = app.run(handle_sigint=False, pre_run=bij_start)
+    finally:
+        signal.signal(signal.SIGINT, vorige)
+    if ontvangen:
+        raise KeyboardInterrupt
+    return antwoord
+
+
+def _stop(app: Any) -> None:
+    if app.is_running and not app.future.done():
+        app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+
 def kies_in_overzicht(rijen: list[tuple[str, str]], *, titel: str, klaar: str) -> int | None:
     """The review screen: every answer as a row; pick one to change it, or `klaar` to finish.
 
@@ -175,16 +216,18 @@ def kies_in_overzicht(rijen: list[tuple[str, str]], *, titel: str, klaar: str) -
     breedte = min(34, max((len(label) for label, _ in rijen), default=0))
     keuzes: list[Choice | Separator] = [Choice(klaar, value=_KLAAR), Separator(" ")]
     keuzes += [
-        Choice(f"{label[:breedte]:<{breedte}}  {_kort(tekst)}", value=i)
+        Choice(f"{label[:breedte]:<{breedte}}  {_kort(zichtbaar(tekst))}", value=i)
         for i, (label, tekst) in enumerate(rijen)
     ]
-    gekozen = questionary.select(
-        titel,
-        choices=keuzes,
-        qmark="✔",
-        style=STIJL,
-        instruction="(kies een antwoord om het te wijzigen)",
-    ).unsafe_ask()
+    gekozen = _vraag(
+        questionary.select(
+            titel,
+            choices=keuzes,
+            qmark="✔",
+            style=STIJL,
+            instruction="(kies een antwoord om het te wijzigen)",
+        )
+    )
     return None if gekozen == _KLAAR else int(gekozen)
 
 
@@ -196,32 +239,40 @@ def rijactie(label: str, huidig: Notitie | None) -> Notitie | Literal["wijzig"] 
         return None
     if keuze == 0:
         return "wijzig"
-    tekst = questionary.text(
-        "Notitie (alleen voor u, tenzij u hierna kiest dat de opdrachtgever haar ook leest):",
-        default=huidig.tekst if huidig else "",
-        qmark="✎",
-        style=STIJL,
-    ).unsafe_ask()
+    tekst = _vraag(
+        questionary.text(
+            "Notitie (alleen voor u, tenzij u hierna kiest dat de opdrachtgever haar ook leest):",
+            default=huidig.tekst if huidig else "",
+            validate=_zonder_stuurtekens,
+            qmark="✎",
+            style=STIJL,
+        )
+    )
     if not tekst.strip():
         return None
-    voor_klant = questionary.confirm(
-        "Ook in de brief aan de opdrachtgever?",
-        default=bool(huidig and huidig.voor_klant),
-        qmark="✎",
-        style=STIJL,
-    ).unsafe_ask()
+    voor_klant = _vraag(
+        questionary.confirm(
+            "Ook in de brief aan de opdrachtgever?",
+            default=bool(huidig and huidig.voor_klant),
+            qmark="✎",
+            style=STIJL,
+        )
+    )
     return Notitie(tekst=tekst.strip()[:2000], voor_klant=bool(voor_klant))
 
 
 def kies_uit(titel: str, opties: list[str]) -> int | None:
     """A small menu; None when the user goes back (Esc is not a key questionary knows: the last
     option is "Terug")."""
-    gekozen = questionary.select(
-        titel,
-        choices=[Choice(o, value=i) for i, o in enumerate(opties)] + [Choice("Terug", value=-1)],
-        qmark="✔",
-        style=STIJL,
-    ).unsafe_ask()
+    gekozen = _vraag(
+        questionary.select(
+            titel,
+            choices=[Choice(o, value=i) for i, o in enumerate(opties)]
+            + [Choice("Terug", value=-1)],
+            qmark="✔",
+            style=STIJL,
+        )
+    )
     return None if gekozen == -1 else int(gekozen)
 
 
@@ -235,13 +286,15 @@ def kies_bij_tegenspraak(tekst: str, rijen: list[tuple[str, str]]) -> int | None
         Choice(f"Wijzig: {label} ({_kort(antwoord, 40)})", value=i)
         for i, (label, antwoord) in enumerate(rijen)
     ]
-    gekozen = questionary.select(
-        "Wat wilt u doen?",
-        choices=keuzes,
-        qmark="!",
-        style=STIJL,
-        instruction="(pijltjes en Enter)",
-    ).unsafe_ask()
+    gekozen = _vraag(
+        questionary.select(
+            "Wat wilt u doen?",
+            choices=keuzes,
+            qmark="!",
+            style=STIJL,
+            instruction="(pijltjes en Enter)",
+        )
+    )
     return None if gekozen == _KLAAR else int(gekozen)
 
 
@@ -249,3 +302,9 @@ def _kort(tekst: str, lengte: int = 60) -> str:
     """One line per answer on the review screen; a long answer (the request) is shortened."""
     tekst = " ".join(tekst.split())
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
+def _zonder_stuurtekens(tekst: str) -> bool | str:
+    if ongeldig_teken(tekst) is not None:
+        return "Daar staat een onzichtbaar stuurteken in; typ de tekst opnieuw, zonder."
+    return True

@@ -7,18 +7,19 @@ an unknown answer leaves a condition `onbekend`, an open question, never a pass.
 from __future__ import annotations
 
 import textwrap
-from datetime import date
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from advies.case.model import Casus, Meta
+from advies.case.model import Casus
+from advies.case.session import CasusSessie
 from advies.engine.advice import Advies
 from advies.knowledge.conditions import Alle, Conditie, EenVan, FeitVoorwaarde, geldt
 from advies.knowledge.model import Bron, Kennisbank
-from advies.questionnaires.flow import Beantwoorder, Stand, antwoord_tekst, doorloop
+from advies.questionnaires.answers import antwoord_tekst
+from advies.questionnaires.flow import Beantwoorder, doorloop
 from advies.questionnaires.model import Vragenlijst
+from advies.questionnaires.state import Stand
 from advies.report.text import BREEDTE, bronnen_tekst
 
 Status = Literal["vervuld", "voorwaarde", "te_regelen", "onbekend", "niet_vervuld"]
@@ -305,34 +306,25 @@ def als_tekst(z: Zelfcheck) -> str:
 # --- running it ---------------------------------------------------------------------------------
 
 
-def zelfcheck_basis(kb: Kennisbank, pad: Path | None) -> Casus:
-    """The case the answers go into: the existing file (to continue), or a new one dated today."""
-    from advies.case.files import lees_casus
-
-    if pad is not None and pad.exists():
-        return lees_casus(kb, pad)
-    return Casus(meta=Meta(datum=date.today().isoformat()))
-
-
 def voer_zelfcheck_uit(
     kb: Kennisbank,
     vl: Vragenlijst,
     basis: Casus,
     stand: Stand,
     beantwoord: Beantwoorder,
-    pad: Path | None,
+    sessie: CasusSessie | None,
     *,
     tussendoor: bool,
 ) -> Zelfcheck:
-    """Ask what is left and score it. With `pad` the answers are kept as a case file a coach can
-    continue with `advies intake`; `tussendoor` saves after every answer (at a terminal)."""
-    from advies.case.files import schrijf_casus
+    """Ask what is left and score it. With a `sessie` (its file locked) the answers are kept as
+    a case file a coach can continue with `advies intake`; `tussendoor` saves after every answer
+    (at a terminal)."""
     from advies.questionnaires.answering import casus_uit_stand, ononderbroken
 
     def bewaar(_: Stand) -> None:
-        if pad is not None:
+        if sessie is not None:
             with ononderbroken():
-                schrijf_casus(pad, casus_uit_stand(basis, stand, SECTIE))
+                sessie.bewaar(casus_uit_stand(basis, stand, SECTIE))
 
     doorloop(vl, kb, stand, beantwoord, bewaar if tussendoor else lambda _: None)
     bewaar(stand)

@@ -16,24 +16,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from advies.case.files import lees_casus, schrijf_casus
 from advies.case.model import Casus, OordeelCoach
+from advies.case.session import CasusSessie
 from advies.case.talk import Gesprek
-from advies.errors import Afgebroken
+from advies.errors import Afgebroken, InvoerFout
 from advies.knowledge.loading import lees_eigen_yaml
 from advies.knowledge.model import Kennisbank
 from advies.knowledge.resources import data_dir
 from advies.questionnaires.answering import ononderbroken
-from advies.questionnaires.flow import (
-    Beantwoorder,
-    Stand,
-    antwoord_tekst,
-    doorloop,
-    overzicht,
-    zet_antwoord,
-)
+from advies.questionnaires.answers import antwoord_tekst
+from advies.questionnaires.flow import Beantwoorder, doorloop, overzicht, zet_antwoord
 from advies.questionnaires.intake import Overzicht
 from advies.questionnaires.model import Vragenlijst, vragenlijst_uit_data
+from advies.questionnaires.state import Stand
 
 SECTIE = "gespreksvragen"  # the talk's bookkeeping in meta, as the intake keeps its own
 
@@ -137,9 +132,16 @@ class Gespreksronde:
     """One run of `advies gesprek` on an existing case file."""
 
     def __init__(self, kb: Kennisbank, pad: Path, *, houd_ctrl_c: bool = True):
-        """`houd_ctrl_c`: hold a Ctrl-C until a save is done (at a terminal; not in a server)."""
+        """`houd_ctrl_c`: hold a Ctrl-C until a save is done (at a terminal; not in a server).
+        At a terminal the case file stays locked for the run (`sluit`, or the end of `voer_uit`);
+        in a server it is locked for each save."""
         self.kb, self.pad, self.houd_ctrl_c = kb, pad, houd_ctrl_c
-        self.basis = lees_casus(kb, pad)
+        self.sessie = CasusSessie(kb, pad)
+        basis = self.sessie.open(vasthouden=houd_ctrl_c)
+        if basis is None:
+            self.sessie.sluit()
+            raise InvoerFout("bestand niet gevonden", bestand=str(pad))
+        self.basis = basis
         self.vl = gesprek_vragenlijst(kb, self.basis)
         self.stand = stand_uit_gesprek(self.basis)
         if not self.stand.gesprek.get("datum"):
@@ -147,12 +149,23 @@ class Gespreksronde:
 
     def bewaar(self, _: Stand | None = None) -> None:
         with self._ononderbroken():
-            schrijf_casus(self.pad, casus_met_gesprek(self.basis, self.stand))
+            bewaard = self.sessie.bewaar(casus_met_gesprek(self.basis, self.stand))
+        if bewaard is not None:  # changed meanwhile by hand: go on from what the file holds
+            self.basis = bewaard
+
+    def sluit(self) -> None:
+        self.sessie.sluit()
 
     def _ononderbroken(self) -> contextlib.AbstractContextManager[None]:
         return ononderbroken() if self.houd_ctrl_c else contextlib.nullcontext()
 
     def voer_uit(self, beantwoord: Beantwoorder, kies: Overzicht | None) -> Casus:
+        try:
+            return self._voer_uit(beantwoord, kies)
+        finally:
+            self.sluit()
+
+    def _voer_uit(self, beantwoord: Beantwoorder, kies: Overzicht | None) -> Casus:
         try:
             doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
             while kies is not None:
@@ -183,5 +196,5 @@ class Gespreksronde:
         vastgelegd = casus.vastgelegd.model_copy(update={"gesprek": advies.vastlegging()})
         casus = casus.model_copy(update={"vastgelegd": vastgelegd})
         with self._ononderbroken():
-            schrijf_casus(self.pad, casus)
-        return casus
+            bewaard = self.sessie.bewaar(casus)
+        return casus if bewaard is None else bewaard

@@ -27,119 +27,37 @@ from advies.report.document import (
     Sectie,
     Tabel,
 )
+from advies.report.docx_template import CONTEXT, MARKER, STANDAARD, Plek, laad_sjabloon, omgeving
 from advies.report.errors import SjabloonFout
 from advies.report.text import bronnen_tekst
 
-STANDAARD = Path(__file__).resolve().parent / "templates" / "advies.docx"
-CONTEXT = (
-    "titel",
-    "ondertitel",
-    "versie_label",
-    "gegevens",
-    "inhoud",
-    "voetregel",
-    "datum",
-    "oordeel",
-)
+__all__ = ["CONTEXT", "STANDAARD", "als_docx", "omgeving"]  # the template's names, kept here too
+
 _TEKSTBREEDTE_CM = 16.6
 _GRIJS = "5B6168"
 _KADER = {"oordeel": "EEF3F8", "coach": "F4EFF9", "let_op": "FFF6E5"}
 _RAND = {"oordeel": "1F4E79", "coach": "6A3D9A", "let_op": "B26A00"}
 
 
-def _laad(sjabloon: Path | None) -> Any:
-    """Open and check the template; every way it can be unusable becomes a SjabloonFout."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-
-    pad = sjabloon or STANDAARD
-    naam = str(pad)
-    wat_nu = "Gebruik een .docx op basis van het standaardsjabloon (zie docs/sjabloon.md)."
-    if not pad.exists():
-        raise SjabloonFout(f"sjabloon niet gevonden. {wat_nu}", bestand=naam)
-    if not pad.is_file():
-        raise SjabloonFout(f"dit is een map, geen Word-sjabloon. {wat_nu}", bestand=naam)
-    tpl = DocxTemplate(str(pad))
-    try:
-        tpl.init_docx()
-    except Exception as fout:  # python-docx raises several kinds for a file that is no .docx
-        raise SjabloonFout(
-            f"geen bruikbaar Word-bestand (.docx): {type(fout).__name__}. {wat_nu}", bestand=naam
-        ) from None
-    _controleer_alineas(tpl.docx, naam)
-    try:
-        variabelen = tpl.get_undeclared_template_variables()
-    except TemplateError as fout:
-        regel = getattr(fout, "lineno", None)
-        plaats = f" (bij regel {regel} van de document-XML)" if regel else ""
-        raise SjabloonFout(
-            f"een Jinja-tag in het sjabloon is kapot{plaats}: {fout}. Controleer dat elke "
-            "{{ ... }} en {% ... %} compleet is en dat Word er geen opmaak middenin heeft gezet.",
-            bestand=naam,
-        ) from None
-    onbekend = sorted(set(variabelen) - set(CONTEXT))
-    if onbekend:
-        raise SjabloonFout(
-            f"onbekende tag(s) in het sjabloon: {', '.join(onbekend)}. "
-            f"Toegestaan: {', '.join(CONTEXT)}",
-            bestand=naam,
-        )
-    if "inhoud" not in variabelen:
-        raise SjabloonFout(
-            "het sjabloon heeft geen plek voor het advies. Zet {{p inhoud }} in een eigen alinea "
-            "(zie docs/sjabloon.md).",
-            bestand=naam,
-        )
-    return tpl
-
-
-class _Plek:
-    """What {{p inhoud }} renders to: one marker paragraph, replaced by the advice afterwards."""
-
-    def __html__(self) -> str:
-        return f"<w:p><w:r><w:t>{_MARKER}</w:t></w:r></w:p>"
-
-    __str__ = __html__
-
-
-_MARKER = "advies-inhoud-8d1f"
-
-
-def _controleer_alineas(word: Any, naam: str) -> None:
-    """Every tag opens and closes within one paragraph. docxtpl itself would silently drop
-    the text of a tag left open, so check before it does."""
-    delen = [word.element.body]
-    for sectie in word.sections:
-        delen += [sectie.header._element, sectie.footer._element]
-    for deel in delen:
-        for alinea in deel.iter("{*}p"):
-            tekst = "".join(t.text or "" for t in alinea.iter("{*}t"))
-            if tekst.count("{{") != tekst.count("}}") or tekst.count("{%") != tekst.count("%}"):
-                raise SjabloonFout(
-                    f"een Jinja-tag in het sjabloon is kapot: '{tekst.strip()[:60]}' opent een tag "
-                    "die in dezelfde alinea niet sluit. "
-                    "Maak de tag compleet ({{ ... }} of {% ... %}).",
-                    bestand=naam,
-                )
-
-
 def als_docx(doc: Document, sjabloon: Path | None = None) -> bytes:
     from jinja2 import TemplateError
 
-    tpl = _laad(sjabloon)
+    from advies.report.template_check import sandbox
+
+    tpl = laad_sjabloon(sjabloon)
     naam = str(sjabloon or STANDAARD)
     context = {
         "titel": doc.titel,
         "ondertitel": doc.ondertitel,
         "versie_label": doc.versie_label,
         "gegevens": [{"label": g.label, "waarde": g.waarde} for g in doc.gegevens],
-        "inhoud": _Plek(),
+        "inhoud": Plek(),
         "voetregel": doc.voetregel,
         "datum": doc.datum,
         "oordeel": doc.verdict_label,
     }
     try:
-        tpl.render(context, autoescape=True)
+        tpl.render(context, jinja_env=sandbox(), autoescape=True)
     except TemplateError as fout:
         raise SjabloonFout(f"het sjabloon kan niet worden ingevuld: {fout}", bestand=naam) from None
     _vul_in(tpl.docx, doc, naam)
@@ -152,7 +70,7 @@ def _vul_in(word: Any, doc: Document, naam: str) -> None:
     """Write the sections at the end of the body, then move them to where the marker stands."""
     body = word.element.body
     plekken = [
-        p for p in body.iter("{*}p") if "".join(t.text or "" for t in p.iter("{*}t")) == _MARKER
+        p for p in body.iter("{*}p") if "".join(t.text or "" for t in p.iter("{*}t")) == MARKER
     ]
     if len(plekken) != 1:
         raise SjabloonFout(

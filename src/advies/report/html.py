@@ -21,10 +21,13 @@ def _css_string(tekst: str) -> str:
 
 @cache
 def _omgeving() -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader, StrictUndefined
     from markupsafe import Markup
 
-    env = Environment(
+    from advies.report.template_check import sandbox
+
+    # our own template, but rendered as any template is: in the sandbox
+    env = sandbox(
         loader=FileSystemLoader(str(SJABLONEN)),
         autoescape=True,
         undefined=StrictUndefined,

@@ -15,6 +15,7 @@ from advies.report.document import (
     Sectie,
     Tabel,
 )
+from advies.report.md_escape import md_tekst
 from advies.report.text import bronnen_tekst
 
 _STATUS_TEKEN = {
@@ -27,13 +28,13 @@ _STATUS_TEKEN = {
 
 
 def _bron(bronnen: tuple[Bron, ...]) -> str:
-    return f" *({bronnen_tekst(bronnen)})*" if bronnen else ""
+    return f" *({md_tekst(bronnen_tekst(bronnen), in_regel=True)})*" if bronnen else ""
 
 
 def _inline(tekst: str, vet: str | None, bronnen: tuple[Bron, ...]) -> str:
-    delen = [f"**{vet}**"] if vet else []
+    delen = [f"**{md_tekst(vet)}**"] if vet else []
     if tekst:
-        delen.append(tekst)
+        delen.append(md_tekst(tekst))
     return " ".join(delen) + _bron(bronnen)
 
 
@@ -48,19 +49,21 @@ def _punten(punten: tuple[Punt, ...], genummerd: bool, inspringen: str = "") -> 
 
 
 def _cel(tekst: str) -> str:
-    return tekst.replace("|", "\\|").replace("\n", " ")
+    return tekst.replace("\n", " ")  # a table row is one line
 
 
 def _tabel(tabel: Tabel) -> list[str]:
-    regels = ["| " + " | ".join(tabel.kolommen) + " |", "|" + " --- |" * len(tabel.kolommen)]
+    kolommen = [md_tekst(k, in_regel=True) for k in tabel.kolommen]
+    regels = ["| " + " | ".join(kolommen) + " |", "|" + " --- |" * len(kolommen)]
     for rij in tabel.rijen:
         cellen = []
         for cel in rij:
-            tekst = f"**{cel.tekst}**" if cel.vet and cel.tekst else cel.tekst
+            tekst = md_tekst(cel.tekst, in_regel=True)
+            tekst = f"**{tekst}**" if cel.vet and tekst else tekst
             if cel.status:
                 tekst = f"{_STATUS_TEKEN[cel.status]} {tekst}"
             if cel.bronnen:
-                bron = bronnen_tekst(cel.bronnen)
+                bron = md_tekst(bronnen_tekst(cel.bronnen), in_regel=True)
                 tekst = f"{tekst} *({bron})*" if tekst else bron
             cellen.append(_cel(tekst))
         regels.append("| " + " | ".join(cellen) + " |")
@@ -80,7 +83,7 @@ def _blok(blok: Blok) -> list[str]:
     if isinstance(blok, Grafiek):
         return [als_svg(blok)]
     if isinstance(blok, Kader):
-        regels = [f"> **{blok.kop}**"]
+        regels = [f"> **{md_tekst(blok.kop)}**"]
         for binnen in blok.blokken:
             regels.append(">")
             regels += [f"> {r}" if r else ">" for r in _blok(binnen)]
@@ -89,7 +92,7 @@ def _blok(blok: Blok) -> list[str]:
 
 
 def _sectie(sectie: Sectie, niveau: int) -> list[str]:
-    regels = [f"{'#' * niveau} {sectie.kop}", ""]
+    regels = [f"{'#' * niveau} {md_tekst(sectie.kop)}", ""]
     for blok in sectie.blokken:
         regels += [*_blok(blok), ""]
     for sub in sectie.subsecties:
@@ -98,18 +101,18 @@ def _sectie(sectie: Sectie, niveau: int) -> list[str]:
 
 
 def als_markdown(doc: Document) -> str:
-    regels = [f"# {doc.titel}", ""]
+    regels = [f"# {md_tekst(doc.titel)}", ""]
     if doc.ondertitel:
-        regels += [f"**{doc.ondertitel}**  ", f"*{doc.versie_label}*", ""]
+        regels += [f"**{md_tekst(doc.ondertitel)}**  ", f"*{md_tekst(doc.versie_label)}*", ""]
     else:
-        regels += [f"*{doc.versie_label}*", ""]
-    regels += [f"- **{g.label}:** {g.waarde}" for g in doc.gegevens]
+        regels += [f"*{md_tekst(doc.versie_label)}*", ""]
+    regels += [f"- **{md_tekst(g.label)}:** {md_tekst(g.waarde)}" for g in doc.gegevens]
     regels.append("")
     if doc.aan:  # the addressee, a line each (a hard line break in Markdown)
-        regels += ["  \n".join(doc.aan), ""]
+        regels += ["  \n".join(md_tekst(r) for r in doc.aan), ""]
     if doc.aanhef:
-        regels += [doc.aanhef, ""]
+        regels += [md_tekst(doc.aanhef), ""]
     for sectie in doc.secties:
         regels += _sectie(sectie, 2)
-    regels += ["---", "", f"*{doc.voetregel}*", ""]
+    regels += ["---", "", f"*{md_tekst(doc.voetregel)}*", ""]
     return "\n".join(regels)

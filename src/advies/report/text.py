@@ -252,28 +252,39 @@ def als_tekst(advies: Advies, breedte: int = BREEDTE) -> str:
 
 
 def als_markdown(advies: Advies, kb: Kennisbank) -> str:
-    """Markdown for a wiki or an e-mail: the same outline as the text, with sources spelled out."""
-    md: list[str] = [f"# Advies intervisie{': ' + advies.casus if advies.casus else ''}", ""]
-    md += [f"**Oordeel: {advies.verdict_label}.** {advies.verdict_zin}", ""]
+    """Markdown for a wiki or an e-mail: the same outline as the text, with sources spelled out.
+    Every text is escaped (md_tekst): a case name with <script> or a link stays text."""
+    from advies.report.md_escape import md_tekst as md
+
+    casus = ": " + md(advies.casus, in_regel=True) if advies.casus else ""
+    regels: list[str] = [f"# Advies intervisie{casus}", ""]
+    regels += [f"**Oordeel: {md(advies.verdict_label)}.** {md(advies.verdict_zin)}", ""]
     if advies.oordeel_coach:
         oc = advies.oordeel_coach
-        md += [f"**Oordeel van de coach: {oc.verdict.replace('_', ' ')}.** {oc.reden}", ""]
+        regels += [
+            f"**Oordeel van de coach: {md(oc.verdict.replace('_', ' '))}.** {md(oc.reden)}",
+            "",
+        ]
     for sectie in _secties(advies):
-        md += [f"## {sectie.kop}", ""]
+        regels += [f"## {md(sectie.kop)}", ""]
         for i, punt in enumerate(sectie.punten, 1):
             teken = f"{i}." if sectie.genummerd else "-"
             if sectie.kort:
-                md.append(f"{teken} {punt.kop}")
+                regels.append(f"{teken} {md(punt.kop)}")
                 continue
             tekst = " ".join(" ".join(r.split()) for r in punt.regels)
-            bron = f" *({punt.bron})*" if punt.bron else ""
+            bron = f" *({md(punt.bron, in_regel=True)})*" if punt.bron else ""
             kop = punt.kop if punt.kop.endswith((".", "?", "!")) else punt.kop + "."
-            md.append(f"{teken} **{kop}** {tekst}{bron}".rstrip())
-        md.append("")
-    md += ["## Bronnen", ""]
-    md += [f"- **{k}**: {kb.bronnen[k].volledig}" for k in _geciteerd(advies) if k in kb.bronnen]
-    md += ["", f"*Kennisbank {advies.kennisbank_versie} · advies {advies.advies_versie}*", ""]
-    return "\n".join(md)
+            regels.append(f"{teken} **{md(kop)}** {md(tekst, in_regel=True)}{bron}".rstrip())
+        regels.append("")
+    regels += ["## Bronnen", ""]
+    regels += [
+        f"- **{k}**: {md(kb.bronnen[k].volledig, in_regel=True)}"
+        for k in _geciteerd(advies)
+        if k in kb.bronnen
+    ]
+    regels += ["", f"*Kennisbank {advies.kennisbank_versie} · advies {advies.advies_versie}*", ""]
+    return "\n".join(regels)
 
 
 def _geciteerd(advies: Advies) -> list[str]:

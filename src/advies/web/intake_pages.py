@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from advies.engine.evaluation import evalueer
+from advies.questionnaires.answers import antwoord_uit_invoer
 from advies.questionnaires.case_folder import casus_in_map
-from advies.questionnaires.flow import antwoord_uit_invoer
 from advies.questionnaires.intake import Intake, casusmap, oordeel_kort
 from advies.questionnaires.model import Vraag
 from advies.web.context import (

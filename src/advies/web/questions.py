@@ -8,8 +8,9 @@ from typing import Any
 
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.answering import nog_van_belang
-from advies.questionnaires.flow import Stand, huidige_keuze, huidige_tekst
+from advies.questionnaires.answers import huidige_keuze, huidige_tekst
 from advies.questionnaires.model import Vraag, Vragenlijst, Waarom, waarom_delen
+from advies.questionnaires.state import Stand
 
 LANGE_TEKST = 200  # a text question allowing more than this gets a text area
 

@@ -17,7 +17,8 @@ from starlette.responses import Response
 from advies.case.files import casus_als_yaml
 from advies.case.model import Casus, Meta
 from advies.questionnaires.answering import casus_uit_stand
-from advies.questionnaires.flow import Naspel, antwoord_tekst, overzicht, speel_na
+from advies.questionnaires.answers import antwoord_tekst
+from advies.questionnaires.flow import Naspel, overzicht, speel_na
 from advies.questionnaires.selfcheck import (
     ALLES_IN_ORDE,
     EERST_UITLEG,

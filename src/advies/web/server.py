@@ -12,6 +12,7 @@ import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
+from advies.case.oserrors import systeemfout
 from advies.errors import AdviesError
 from advies.web.access import Instellingen
 
@@ -38,7 +39,7 @@ def open_socket(poort: int) -> socket.socket:
                 f"poort {poort} is al in gebruik; kies een andere met --poort, of laat --poort "
                 "weg voor een vrije poort"
             ) from None
-        raise AdviesError(f"kan poort {poort} niet openen ({fout.strerror})") from None
+        raise AdviesError(f"kan poort {poort} niet openen ({systeemfout(fout)})") from None
     return sock
 
 

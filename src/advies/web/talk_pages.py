@@ -10,15 +10,9 @@ from starlette.responses import RedirectResponse, Response
 
 from advies.engine.evaluation import evalueer
 from advies.errors import InvoerFout
+from advies.questionnaires.answers import antwoord_tekst, antwoord_uit_invoer
 from advies.questionnaires.case_folder import casus_in_map
-from advies.questionnaires.flow import (
-    antwoord_tekst,
-    antwoord_uit_invoer,
-    overzicht,
-    te_stellen,
-    volgende,
-    zet_antwoord,
-)
+from advies.questionnaires.flow import overzicht, te_stellen, volgende, zet_antwoord
 from advies.questionnaires.intake import casusmap, oordeel_kort
 from advies.questionnaires.model import Vraag
 from advies.questionnaires.talk import Gespreksronde, casus_met_gesprek
