@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from advies.case.model import weigerbare_codes
+from advies.case.fact_values import weigerbare_codes
 from advies.cli.app import app
 from advies.knowledge.loading import laad_kennisbank
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from advies.case.model import controleer_feit
+from advies.case.fact_values import controleer_feit
 from advies.cli.app import app
 from advies.errors import InvoerFout
 from advies.knowledge.model import Kennisbank

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from advies.case.fact_values import controleer_feit
 from advies.case.files import lees_casus
-from advies.case.model import antwoorden_model, controleer_feit
+from advies.case.model import antwoorden_model
 from advies.errors import InvoerFout
 from advies.knowledge.model import Kennisbank
 

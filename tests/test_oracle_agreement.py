@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advies.case.model import maak_casus, weigerbare_codes
+from advies.case.fact_values import weigerbare_codes
+from advies.case.model import maak_casus
 from advies.engine.advice import Advies
 from advies.engine.evaluation import evalueer
 from advies.knowledge.loading import laad_kennisbank

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advies.case.model import controleer_feit
+from advies.case.fact_values import controleer_feit
 from advies.errors import KennisbankFout
 from advies.knowledge.model import Bevindingsregel, Kennisbank, Sleutelvoorwaarde
 from advies.questionnaires.model import Vragenlijst, laad_vragenlijst, waarom

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from advies.case.fact_values import controleer_feit
 from advies.case.input_files import open_invoerbestand
-from advies.case.model import controleer_feit
 from advies.errors import InvoerFout
 from advies.knowledge.model import Kennisbank
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from advies.case.atomic import schrijf_atomisch
+from advies.case.fact_values import Feitencatalogus
 from advies.case.input_files import (
     MAX_CASUSBESTAND,
     controleer_json_nesting,
@@ -15,7 +16,7 @@ from advies.case.input_files import (
     leesbare_grootte,
     open_invoerbestand,
 )
-from advies.case.model import Casus, Feitencatalogus, maak_casus
+from advies.case.model import Casus, maak_casus
 from advies.case.parse_errors import json_probleem
 from advies.case.yaml_io import dump_yaml, lees_yaml_met_regels
 from advies.errors import InvoerFout

@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from advies.case.atomic import controleer_doel, schrijf_atomisch
+from advies.case.fact_values import Feitencatalogus
 from advies.case.files import KOP, casus_als_data, lees_casus
 from advies.case.input_files import lees_tekstbestand, open_invoerbestand
 from advies.case.locking import InGebruik, Vergrendeling, vergrendeld
-from advies.case.model import Casus, Feitencatalogus, maak_casus
+from advies.case.model import Casus, maak_casus
 from advies.case.yaml_io import dump_yaml, lees_yaml_tekst
 from advies.errors import AdviesError, InvoerFout
 

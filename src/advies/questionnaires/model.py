@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from advies.case.model import Meta, controleer_feit, toon
+from advies.case.fact_values import controleer_feit, toon
+from advies.case.model import Meta
 from advies.errors import InvoerFout, KennisbankFout
 from advies.knowledge import cache, conditions
 from advies.knowledge.loading import lees_eigen_yaml
