@@ -43,6 +43,20 @@ def _telling(kb: Kennisbank, antwoorden: list[dict[str, object]]) -> Telling:
     return telling
 
 
+def test_the_summary_fills_in_no_place_a_single_case_would_fill(kb: Kennisbank) -> None:
+    """GROEP_TE_GROOT and SESSIE_TE_KORT name {groepen} and {werkvorm} in a case's advice; over
+    many groups the summary says what holds for all of them, thresholds filled in."""
+    te_groot = {**VRIJWILLIG, "groepsgrootte": 30}
+    te_kort = {**VRIJWILLIG, "sessieduur": 40}
+    telling = _telling(kb, [te_groot, te_kort])
+    assert {"GROEP_TE_GROOT", "SESSIE_TE_KORT"} <= set(telling.voorwaarden)
+    tekst = " ".join(samenvatting(telling, kb, "hr.csv").split())
+    assert "{" not in tekst and "}" not in tekst
+    groep = kb.drempels
+    assert f"groepen van {groep['groep_min']} tot {groep['groep_max']} deelnemers" in tekst
+    assert f"nooit korter dan {groep['sessieduur_min']} minuten" in tekst
+
+
 def test_the_summary_counts_verdicts_and_names_what_to_arrange_first(kb: Kennisbank) -> None:
     verplicht = {**VRIJWILLIG, "deelname": "verplicht"}  # only DWANG in the way
     te_groot = {**verplicht, "groepsgrootte": 30}  # DWANG and GROEP_TE_GROOT

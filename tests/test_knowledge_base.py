@@ -206,6 +206,20 @@ def test_a_duplicate_rule_id_is_refused_naming_file_and_rule(kopie: Path) -> Non
     assert "gesloten_leerklimaat" in str(fout.value)
 
 
+def test_a_condition_filled_in_per_case_needs_words_for_every_group(kopie: Path) -> None:
+    """A batch's summary speaks of many groups at once: {groepen} has no value there."""
+    _vervang(
+        kopie / "bevindingen" / "groep.yaml",
+        "  voorwaarde_algemeen: >-\n    U zorgt ervoor dat de deelnemers worden verdeeld over "
+        "groepen van {groep_min} tot\n    {groep_max} deelnemers, die elk apart bijeenkomen.\n",
+        "",
+    )
+    with pytest.raises(KennisbankFout) as fout:
+        laad_kennisbank(kopie)
+    assert "groep.yaml" in str(fout.value)
+    assert "vult per casus groepen in" in str(fout.value)
+
+
 def test_a_broken_knowledge_base_exits_with_code_3_on_the_command_line(
     kopie: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

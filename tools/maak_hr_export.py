@@ -158,7 +158,8 @@ def main() -> None:
                 f.write(";".join(_cel(c) for c in cellen) + "\r\n")
     print(
         f"{args.rijen:,} rijen in {args.uitvoer}"
-        + (f"; fout op rij {sorted(fout)}" if fout else "")
+        # as HR knows them: the id of the group (advies names the line, notes run over two)
+        + (f"; foute rijen: {', '.join(f'G{i + 1:06d}' for i in sorted(fout))}" if fout else "")
     )
 
 

@@ -154,7 +154,11 @@ def _eerst_regelen(t: Telling, kb: Kennisbank) -> list[str]:
             aantal += f"; voor {_groepen(enige)} is dit de enige voorwaarde"
         regels += _alinea(aantal + ".", "     ")
         if regel.voorwaarde:
-            regels += _alinea("Wat te regelen: " + regel.voorwaarde, "     ")
+            # the words for every group: a place one case fills ({groepen}) has no value here
+            tekst = (regel.voorwaarde_algemeen or regel.voorwaarde).format_map(
+                {naam: str(waarde) for naam, waarde in kb.drempels.items()}
+            )
+            regels += _alinea("Wat te regelen: " + tekst, "     ")
     return regels
 
 

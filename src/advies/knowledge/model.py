@@ -88,6 +88,9 @@ class Bevindingsregel(Regel):
     publiek: Literal["klant", "coach"] = "klant"  # coach: never in the client's report
     uitleg: str
     voorwaarde: str | None = None
+    # the condition in words true for every group (a batch's summary): required when `voorwaarde`
+    # holds a place only a case fills ({groepen}); thresholds ({groep_max}) may stay
+    voorwaarde_algemeen: str | None = None
     # required when blocking; for a condition: what fits when the client refuses it
     alternatief: str | tuple[AlternatiefKeuze, ...] | None = None
     samenstelling: str | None = None
