@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from advies.batch import reading
-from advies.batch.blocks import BLOK
 from advies.batch.cases import lees_casus
 from advies.cli.app import app
 from advies.knowledge.model import Kennisbank
-from hostile.batch_support import batchregels
 
 runner = CliRunner()
 GOED = {
@@ -73,29 +69,6 @@ def test_a_json_line_over_the_limit_is_refused_and_skipped_with_doorgaan(tmp_pat
     assert uitkomst.exit_code == 2
     assert [json.loads(r)["regel"] for r in uitkomst.stdout.splitlines()] == [1, 3]
     assert "regel 2: deze regel is langer dan 1024 KB" in uitkomst.stderr
-
-
-def test_reading_stops_soon_after_a_bad_value_in_a_big_batch(
-    tmp_path: Path, kb: Kennisbank, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The error path does not read (or hold) the rest of a big file: one bad value early in
-    it is reported after the few blocks under way."""
-    gelezen = 0
-    lijnen = reading.lijnen
-
-    def tellend(f: Any) -> Iterator[tuple[int, bytes | None]]:
-        nonlocal gelezen
-        for lijn in lijnen(f):
-            gelezen += 1
-            yield lijn
-
-    monkeypatch.setattr(reading, "lijnen", tellend)
-    regels = [*batchregels(kb, 5), json.dumps({"antwoorden": {"tijd": "soms"}})]
-    regels += batchregels(kb, 500) * 60
-    pad = schrijf(tmp_path, "groot.jsonl", "\n".join(regels) + "\n")
-    geweigerd(beoordeel(pad, "--werkers", "2"), "regel 6", "feit 'tijd'", "'soms'")
-    # two blocks per worker under way, and the two read to choose workers over one process
-    assert gelezen <= (2 * 2 + 2) * BLOK, f"{gelezen} van {len(regels)} regels gelezen"
 
 
 # --- line endings ------------------------------------------------------------------------------
