@@ -152,3 +152,16 @@ def test_regels_json_takes_no_rule_id() -> None:
     uit = CliRunner().invoke(app, ["regels", "dwang", "--format", "json"])
     assert uit.exit_code == 2
     assert "--format json geeft de hele kennisbank" in uit.stderr
+
+
+def test_a_share_of_a_few_groups_among_many_is_not_shown_as_none() -> None:
+    from advies.batch.summary import _deel
+
+    assert [_deel(n, 100_000) for n in (0, 22, 500, 99_990, 100_000)] == [
+        "0%",
+        "<1%",
+        "1%",
+        ">99%",
+        "100%",
+    ]
+    assert _deel(1, 0) == "-"

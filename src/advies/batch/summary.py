@@ -73,7 +73,14 @@ def getal(n: int) -> str:
 
 
 def _deel(n: int, totaal: int) -> str:
-    return f"{round(100 * n / totaal)}%" if totaal else "-"
+    """A share in whole percents; a few groups among many are '<1%', not '0%' (none at all)."""
+    if not totaal:
+        return "-"
+    if n > 0 and 100 * n < totaal / 2:
+        return "<1%"
+    if n < totaal and 100 * n > totaal * 99.5:
+        return ">99%"
+    return f"{round(100 * n / totaal)}%"
 
 
 def _groepen(n: int) -> str:
