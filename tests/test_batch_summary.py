@@ -157,7 +157,7 @@ def test_regels_json_takes_no_rule_id() -> None:
 def test_a_share_of_a_few_groups_among_many_is_not_shown_as_none() -> None:
     from advies.batch.summary import _deel
 
-    assert [_deel(n, 100_000) for n in (0, 22, 500, 99_990, 100_000)] == [
+    assert [_deel(n, 100_000) for n in (0, 22, 600, 99_990, 100_000)] == [
         "0%",
         "<1%",
         "1%",

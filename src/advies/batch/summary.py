@@ -76,11 +76,12 @@ def _deel(n: int, totaal: int) -> str:
     """A share in whole percents; a few groups among many are '<1%', not '0%' (none at all)."""
     if not totaal:
         return "-"
-    if n > 0 and 100 * n < totaal / 2:
+    procent = round(100 * n / totaal)
+    if procent == 0 < n:
         return "<1%"
-    if n < totaal and 100 * n > totaal * 99.5:
+    if procent == 100 and n < totaal:
         return ">99%"
-    return f"{round(100 * n / totaal)}%"
+    return f"{procent}%"
 
 
 def _groepen(n: int) -> str:
