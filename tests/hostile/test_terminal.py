@@ -61,3 +61,12 @@ def test_the_visible_form_keeps_lines_and_tabs_and_escapes_the_rest() -> None:
     assert zichtbaar("a\n\tb") == "a\n\tb"
     assert zichtbaar("\x1b[2J\x07\x9b\r\x7f") == "\\x1b[2J\\x07\\x9b\\x0d\\x7f"
     assert zichtbaar("\udcff") == "\\udcff"
+
+
+def test_characters_that_reverse_the_reading_order_are_escaped_and_refused(tmp_path: Path) -> None:
+    """An override (U+202E) makes a terminal, a browser or Word show what follows backwards."""
+    from advies.case.visible_text import zichtbaar
+
+    assert zichtbaar("a\u202eb\u2067c\u200fd") == "a\\u202eb\\u2067c\u200fd"  # RLM only nudges
+    pad = schrijf(tmp_path, "c.yaml", 'versie: 1\nmeta:\n  naam: "Team \\u202eduZ"\n')
+    geweigerd(advies("beoordeel", pad), "regel 3", "leesrichting omkeert (U+202E)", "positie 6")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advies.case.visible_text import ongeldig_teken, zichtbaar
+from advies.case.visible_text import keert_leesrichting, ongeldig_teken, zichtbaar
 from advies.errors import InvoerFout
 
 # The longest text each field of meta may hold: enough for any real case, short enough that no
@@ -34,8 +34,13 @@ def controleer_tekst(
     plek = ongeldig_teken(tekst)
     if plek is not None:
         wat = "de naam" if naam else "de tekst"
+        soort = (
+            "een teken dat de leesrichting omkeert"
+            if keert_leesrichting(tekst[plek])
+            else "een stuurteken"
+        )
         raise InvoerFout(
-            f"{wat} van '{veld}' bevat een stuurteken (U+{ord(tekst[plek]):04X}) op "
+            f"{wat} van '{veld}' bevat {soort} (U+{ord(tekst[plek]):04X}) op "
             f"positie {plek + 1}; zulke tekens horen niet in een casus. Haal het weg",
             bestand=bestand,
             regel=regel,

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 
-# C0 except tab and newline, DEL, C1 (0x9b is a one-character CSI), and lone surrogates
-_ONZICHTBAAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# the bidirectional embeddings, overrides and isolates: a terminal, a browser and Word show the text
+# after one in another order than it was written ("Trojan Source"); the marks LRM and RLM, which
+# only nudge one neighbour, are not among them
+LEESRICHTING = "\u202a-\u202e\u2066-\u2069"
+# C0 except tab and newline, DEL, C1 (0x9b is a one-character CSI), lone surrogates, and the above
+_ONZICHTBAAR = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{LEESRICHTING}]")
 
 
 def _escape(teken: re.Match[str]) -> str:
@@ -30,10 +34,15 @@ def zichtbaar(tekst: str) -> str:
 
 # what a text in a case may not hold: the above, and the two non-characters XML refuses (a Word
 # document could not be written with them)
-_ONGELDIG = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ONGELDIG = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{LEESRICHTING}]")
 
 
 def ongeldig_teken(tekst: str) -> int | None:
     """The index of the first character that does not belong in a text of a case, or None."""
     gevonden = _ONGELDIG.search(tekst)
     return None if gevonden is None else gevonden.start()
+
+
+def keert_leesrichting(teken: str) -> bool:
+    """Whether `teken` is one of the characters that reorder the text after it."""
+    return re.fullmatch(f"[{LEESRICHTING}]", teken) is not None
