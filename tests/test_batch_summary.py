@@ -79,6 +79,7 @@ def test_the_summary_counts_verdicts_and_names_what_to_arrange_first(kb: Kennisb
     assert tekst.startswith(f"Samenvatting van hr.csv (kennisbank {kb.versie})\n")
     assert "6 casussen gelezen, 6 beoordeeld." in tekst
     assert "  - Regel eerst: deelname is niet vrijwillig (bij 3 groepen)." in tekst
+    assert "(1 groep wacht op dit antwoord)." in " ".join(tekst.split())
     assert "1. Deelname is niet vrijwillig [DWANG]" in tekst
     assert "bij 3 groepen (50%); voor 2 groepen is dit de enige voorwaarde." in tekst
     assert "Wat te regelen: " + " ".join(kb.bevinding("DWANG").voorwaarde.split()[:4]) in tekst

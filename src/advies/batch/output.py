@@ -31,7 +31,7 @@ CSV_KOLOMMEN = (
     "blokkerend",
     "voorwaarden",
     "open vragen",
-    "groepen",
+    "deelnemers per groep",  # "7 + 7": two groups; a bare "groepen" read as their number
     "vorm",
     "eerste methode",
 )

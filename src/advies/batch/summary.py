@@ -128,7 +128,7 @@ def _kort(t: Telling, kb: Kennisbank) -> list[str]:
         feit, n = t.open_vragen.most_common(1)[0]
         punten.append(
             f"Zoek eerst uit: {kb.feiten[feit]['vraag'][0].lower()}{kb.feiten[feit]['vraag'][1:]} "
-            f"({_groepen(n)} wachten op dit antwoord)."
+            f"({_groepen(n)} {'wacht' if n == 1 else 'wachten'} op dit antwoord)."
         )
     if t.blokkades:
         code, n = t.blokkades.most_common(1)[0]
