@@ -92,12 +92,29 @@ def controleer_samenhang(kb: Kennisbank) -> None:
                         f"{b.bestand}, regel {b.id}: onbekende plek {{{plek}}}; "
                         f"kies uit {', '.join(sorted(plekken))}"
                     )
+    rijen_per_bevinding: dict[str, list[str]] = {}
     for sv in kb.sleutelvoorwaarden:
         for code in (*sv.bevindingen, *sv.indicaties):
             if code not in codes:
                 raise KennisbankFout(
                     f"sleutelvoorwaarden.yaml, {sv.code}: onbekende bevinding {code}"
                 )
+        for code in sv.per_bevinding:
+            if code not in sv.bevindingen:
+                raise KennisbankFout(
+                    f"sleutelvoorwaarden.yaml, {sv.code}: 'per_bevinding' noemt {code}, "
+                    "dat niet bij 'bevindingen' staat"
+                )
+        for code in sv.bevindingen:
+            if code not in sv.per_bevinding:
+                rijen_per_bevinding.setdefault(code, []).append(sv.code)
+    # a finding two rows share would give both the same reason: all but one say their own
+    for code, rijen in rijen_per_bevinding.items():
+        if len(rijen) > 1:
+            raise KennisbankFout(
+                f"sleutelvoorwaarden.yaml: {code} staat bij {', '.join(rijen)} zonder eigen "
+                "tekst; geef alle rijen op één na een 'per_bevinding'"
+            )
         for g in sv.geregeld:
             for vorm in g.vormen:
                 if vorm not in kb.vormen:

@@ -245,6 +245,8 @@ class Sleutelvoorwaarde(Regel):
     lijkt_in_orde: str = ""  # a stand-in that holds
     geregeld: tuple[Geregeld, ...] = ()
     indicaties: tuple[str, ...] = ()
+    # what a finding that two rows share means for this row, said instead of its title
+    per_bevinding: dict[str, str] = Field(default_factory=dict)
 
 
 class VerdictTekst(_Strikt):

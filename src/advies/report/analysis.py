@@ -110,7 +110,7 @@ def rij(
     per_code = {b.code: b for b in advies.bevindingen}
     gevuurd = [per_code[c] for c in definitie.bevindingen if c in per_code]
     if s.status in ("voorwaarde", "te_regelen", "niet_vervuld") and gevuurd:
-        return s.status, _waarom_bevinding(t, advies, s.status, gevuurd)
+        return s.status, _waarom_bevinding(t, advies, s.status, gevuurd, definitie.per_bevinding)
     vorm = advies.begeleiding.vorm.code if advies.begeleiding.vorm else None
     geregeld = next((g for g in definitie.geregeld if vorm in g.vormen), None)
     if geregeld is not None and s.status in ("vervuld", "te_regelen"):
@@ -125,25 +125,30 @@ def rij(
     return s.status, " ".join(definitie.te_regelen.split())
 
 
-def _waarom_bevinding(t: Teksten, advies: Advies, status: str, gevuurd: list[Bevinding]) -> str:
+def _waarom_bevinding(
+    t: Teksten, advies: Advies, status: str, gevuurd: list[Bevinding], eigen: dict[str, str]
+) -> str:
+    """Why a row stands so, from the finding that decides it: its title, or what it means for
+    this row where another row names the same finding."""
     ernst = {"voorwaarde": "voorwaardelijk", "te_regelen": "advies", "niet_vervuld": "blokkerend"}
     if status == "niet_vervuld":
         zwaar = [b for b in gevuurd if b.ernst == "blokkerend" or b.geweigerd] or gevuurd
     else:
         zwaar = [b for b in gevuurd if b.ernst == ernst[status]] or gevuurd
     b = zwaar[0]
+    titel = " ".join(eigen.get(b.code, b.titel).split())
     nummer = voorwaarde_nummers(advies).get(b.code)
     if status == "voorwaarde":
         if nummer is None:
-            return t.vul("analyse.waarom.voorwaarde_zonder_nummer", titel=b.titel)
+            return t.vul("analyse.waarom.voorwaarde_zonder_nummer", titel=titel)
         toezegging = b.toezegging or b.titel
         return t.vul(
             "analyse.waarom.voorwaarde",
-            titel=b.titel,
+            titel=titel,
             nummer=nummer,
             toezegging=toezegging[0].lower() + toezegging[1:],
         )
-    return t.vul(f"analyse.waarom.{status}", titel=b.titel)
+    return t.vul(f"analyse.waarom.{status}", titel=titel)
 
 
 def _sleutel(t: Teksten, advies: Advies, kb: Kennisbank, plekken: dict[str, str]) -> Sectie:

@@ -133,8 +133,9 @@ def bouw_document(
     bijlage = tuple(s for s in inhoud if s.anker == "bijlage")
     noten = Noten()
     hoofd, bijlage = als_noten(hoofd, noten), als_noten(bijlage, noten)
-    # each note keeps its places as citations, so the document still knows what it cites
-    lijst = Lijst(tuple(Punt("", bronnen=bronnen) for _, bronnen in noten.lijst()), genummerd=True)
+    # each note keeps its source and places as a citation, so the document still knows what it
+    # cites
+    lijst = Lijst(tuple(Punt("", bronnen=(bron,)) for _, bron in noten.noten()), genummerd=True)
     bronnen = Sectie(
         t["bronnen.kop"],
         (Alinea(t["bronnen.noten_inleiding"]), lijst, Alinea("", vet=t["bronnen.titels"]), titels),

@@ -7,7 +7,7 @@ from typing import Any
 
 from advies.engine.advice import Advies
 from advies.knowledge.model import Kennisbank
-from advies.report.analysis import feit_label, zichtbaar
+from advies.report.analysis import zichtbaar
 from advies.report.content import Teksten
 from advies.report.document import Alinea, Blok, Kader, Lijst, Punt, Sectie, Voor
 from advies.report.language import in_woorden, opsomming
@@ -100,10 +100,13 @@ def _waarom(
                 )
             )
     elif advies.verdict == "onvoldoende_informatie":
+        # as questions the client can answer, not as the facts' labels
         open_ = [v for v in advies.open_vragen if v.beslissend]
-        regels.append(
-            t.vul("kort.regels.open", lijst=_beperkt(t, [feit_label(kb, v.feit) for v in open_], 4))
-        )
+        if len(open_) == 1:
+            regels.append(t.vul("kort.regels.open_een", vraag=zinsdeel(open_[0].vraag)))
+        elif open_:
+            aantal = t.getal(len(open_))
+            regels.append(t.vul("kort.regels.open", aantal=aantal, kop=t["eerst.kop"]))
     if advies.verdict != "no_go":
         regels.append(
             t.vul("kort.regels.voor", lijst=_beperkt(t, voor))
