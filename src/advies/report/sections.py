@@ -223,7 +223,12 @@ def _wat_als(t: Teksten, advies: Advies, voor: Voor) -> Sectie | None:
     if not advies.wat_als or (voor == "klant" and advies.eindoordeel != advies.verdict):
         return None
     punten = tuple(Punt(w.zin) for w in advies.wat_als)
-    return Sectie(t["watals.kop"], (Alinea(t["watals.inleiding"]), Lijst(punten)), anker="watals")
+    # beside an alternative, say that it is the advice for now, so "then I advise a start" and
+    # "find a supervisor" do not read as two advices (REVIEW2, case-2)
+    inleiding = "inleiding_alternatief" if advies.alternatief else "inleiding"
+    return Sectie(
+        t["watals.kop"], (Alinea(t[f"watals.{inleiding}"]), Lijst(punten)), anker="watals"
+    )
 
 
 def _slot(t: Teksten, casus: Casus, advies: Advies, soort: str) -> Sectie:
