@@ -68,8 +68,8 @@ def test_a_go_under_conditions_lists_each_condition_as_a_numbered_commitment(gev
     # headed by the commitment the client says yes to, not by the problem
     assert [p.vet for p in lijst.punten] == [f"{b.toezegging}." for b in advies.voorwaarden]
     assert all(p.tekst.startswith("U ") for p in lijst.punten)
-    # the client's letter cites by endnote: a number after each commitment
-    assert all(re.search(r"\[\d+\]$", p.tekst) for p in lijst.punten)
+    # the client's letter cites by endnote: the numbers of its sources' notes after each one
+    assert all(re.search(r"\[\d+((, |–)\d+)*\]$", p.tekst) for p in lijst.punten)
 
 
 def test_a_go_has_neither_conditions_nor_a_what_if(gevallen, kb):

@@ -11,7 +11,7 @@ from advies.knowledge import conditions
 from advies.knowledge.model import Kennisbank
 from advies.report.coherence_core import Controle, belofte, sectie, teksten_van
 from advies.report.content import laad_vervolgstappen
-from advies.report.document import Sectie
+from advies.report.document import Sectie, Tabel
 
 _INTERN = (
     "kennisbank",
@@ -177,3 +177,49 @@ def _weigering(c: Controle) -> list[str]:
 
 
 _LEEG = Sectie("")
+
+
+@belofte(
+    "sleutelrijen_eigen_reden",
+    "elke rij van de sleutelvoorwaarden zegt haar eigen reden: twee rijen zeggen nooit hetzelfde",
+)
+def _sleutelrijen(c: Controle) -> list[str]:
+    analyse = sectie(c.klant, "analyse")
+    if analyse is None:
+        return []
+    redenen: dict[str, str] = {}
+    fout = []
+    for sub in analyse.subsecties:
+        for blok in sub.blokken:
+            if not isinstance(blok, Tabel) or len(blok.kolommen) != 3:
+                continue
+            for naam, stand, reden in blok.rijen:
+                if stand.status == "onbekend":  # "Nog niet bekend: ..." names a fact, not a finding
+                    continue
+                tekst = _NOOT.sub("", reden.tekst).strip()
+                if tekst and tekst in redenen:
+                    fout.append(f"'{naam.tekst}' en '{redenen[tekst]}' zeggen: {tekst[:50]}…")
+                redenen.setdefault(tekst, naam.tekst)
+    return fout
+
+
+_NOOT = re.compile(r"\s*\[[\d, –]+\]$")
+# what only an employer says; a profession, the participants themselves or an unknown initiative
+# read none of it
+_WERKGEVER = ("uw organisatie", "uw medewerkers", "andere leidinggevenden", "één medewerker")
+
+
+@belofte(
+    "tekst_past_bij_initiatief",
+    "alleen als de wens van een leidinggevende of de organisatie komt, spreekt de brief van 'uw "
+    "organisatie', 'uw medewerkers' of 'de andere leidinggevenden'",
+)
+def _werkgever(c: Controle) -> list[str]:
+    if c.casus.feiten().get("initiatief") in ("leidinggevende", "organisatie"):
+        return []
+    tekst = c.klant_tekst.lower()
+    return [
+        f"'{w}' in de brief bij initiatief {c.casus.feiten().get('initiatief')}"
+        for w in _WERKGEVER
+        if w in tekst
+    ]
