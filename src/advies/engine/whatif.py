@@ -196,7 +196,8 @@ def _als_wat_als(
 
 
 def _nog_open(kb: Kennisbank, uitkomst: Uitkomst, antwoorden: dict[str, Any]) -> str:
-    """What is still unknown after a change and decides the advice, by the facts' labels."""
+    """What is still unknown after a change and decides the advice, as the letter says it ('van
+    wie de wens komt'), not by the facts' labels."""
     feiten: dict[str, None] = {}
     for regel_id, status in uitkomst.gevuurd:
         regel = kb.regel(regel_id)
@@ -207,4 +208,10 @@ def _nog_open(kb: Kennisbank, uitkomst: Uitkomst, antwoorden: dict[str, Any]) ->
             continue
         for feit in regel.feiten:
             feiten.setdefault(feit, None)
-    return opsomming([str(kb.feiten[f]["label"]).lower() for f in feiten if f not in antwoorden])
+    return opsomming(
+        [
+            str(kb.feiten[f].get("onderwerp") or kb.feiten[f]["label"])
+            for f in feiten
+            if f not in antwoorden
+        ]
+    )

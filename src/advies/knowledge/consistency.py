@@ -135,6 +135,8 @@ def controleer_samenhang(kb: Kennisbank) -> None:
             continue
         if not d.get("waarom_klant"):
             raise KennisbankFout(f"feiten.yaml, {feit}: 'waarom_klant' ontbreekt")
+        if not d.get("onderwerp"):
+            raise KennisbankFout(f"feiten.yaml, {feit}: 'onderwerp' ontbreekt")
         if d.get("veranderbaar", True) is False:
             continue
         zinnen = d.get("wat_als")

@@ -49,6 +49,12 @@ def feit_label(kb: Kennisbank, feit: str) -> str:
     return str(kb.feiten.get(feit, {}).get("label", feit.replace("_", " "))).lower()
 
 
+def feit_onderwerp(kb: Kennisbank, feit: str) -> str:
+    """What is unknown about a fact, as a sentence says it to the client ('van wie de wens
+    komt'), from rules/feiten.yaml; the label where a fact has none."""
+    return str(kb.feiten.get(feit, {}).get("onderwerp") or feit_label(kb, feit))
+
+
 def voorwaarde_nummers(advies: Advies) -> dict[str, int]:
     """The number each condition has in the letter's list of commitments."""
     return {b.code: i for i, b in enumerate(advies.voorwaarden, 1)}
@@ -120,7 +126,7 @@ def rij(
         tekst = definitie.lijkt_in_orde if definitie.benadering else definitie.vervuld
         return label, vul_in(" ".join(tekst.split()), plekken)
     if s.status == "onbekend":
-        lijst = opsomming([feit_label(kb, f) for f in s.ontbrekende_feiten])
+        lijst = opsomming([feit_onderwerp(kb, f) for f in s.ontbrekende_feiten])
         return "onbekend", t.vul("analyse.ontbreekt", lijst=lijst) if lijst else ""
     return s.status, " ".join(definitie.te_regelen.split())
 

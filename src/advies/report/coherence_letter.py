@@ -194,7 +194,8 @@ def _sleutelrijen(c: Controle) -> list[str]:
             if not isinstance(blok, Tabel) or len(blok.kolommen) != 3:
                 continue
             for naam, stand, reden in blok.rijen:
-                if stand.status == "onbekend":  # "Nog niet bekend: ..." names a fact, not a finding
+                # "Nog niet bekend is ..." names an unknown fact, not a finding
+                if stand.status == "onbekend":
                     continue
                 tekst = _NOOT.sub("", reden.tekst).strip()
                 if tekst and tekst in redenen:
