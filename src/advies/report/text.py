@@ -204,7 +204,15 @@ def _voorstel(advies: Advies) -> list[Punt]:
     b = advies.begeleiding
     if b.vorm:
         regels = [b.vorm.reden]
-        if b.begeleide_bijeenkomsten:
+        # this case's number, as the letter plans it; the form's usual range beside it
+        if b.vorm.code == "intervisiecoach" and b.aantal_begeleid:
+            gewoon = (
+                f" (bij deze vorm {b.begeleide_bijeenkomsten})" if b.begeleide_bijeenkomsten else ""
+            )
+            regels.append(f"Begeleide bijeenkomsten: de eerste {b.aantal_begeleid}{gewoon}.")
+            if b.aantal_reden:
+                regels.append(b.aantal_reden)
+        elif b.begeleide_bijeenkomsten:
             regels.append(f"Begeleide bijeenkomsten: {b.begeleide_bijeenkomsten}.")
         punten.append(Punt(f"Begeleiding: {b.vorm.naam}", regels, bronnen_tekst(b.vorm.bronnen)))
     if b.stijl:
