@@ -4,6 +4,7 @@ review screen. Shared by the terminal, the answers file and the browser."""
 
 from __future__ import annotations
 
+from advies.case.talk import Notitie
 from advies.case.visible_text import ongeldig_teken
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.model import Vraag
@@ -62,6 +63,22 @@ def antwoord_uit_invoer(vraag: Vraag, invoer: str | None) -> Antwoord | str:
             f"kies er een van de {len(vraag.keuzes)}."
         )
     return antwoord_uit_keuze(vraag, int(nummer))
+
+
+NOTITIE_MAX = 2000  # characters in a note, as a case file allows
+
+
+def notitie_uit_invoer(tekst: str, voor_klant: bool) -> Notitie | str | None:
+    """A coach's note on an answer from what was typed; None: no note (an empty text); or a
+    Dutch message saying what to type instead. A form sends its line breaks as CR LF."""
+    tekst = tekst.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not tekst:
+        return None
+    if ongeldig_teken(tekst) is not None:
+        return "Daar staat een onzichtbaar stuurteken in; typ de tekst opnieuw, zonder."
+    if len(tekst) > NOTITIE_MAX:
+        return f"Dat is te lang voor een notitie: hooguit {NOTITIE_MAX} tekens."
+    return Notitie(tekst=tekst, voor_klant=voor_klant)
 
 
 def huidige_keuze(vraag: Vraag, stand: Stand) -> int | None:

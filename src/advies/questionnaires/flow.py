@@ -245,6 +245,19 @@ def tegenstrijdig(vl: Vragenlijst, stand: Stand) -> list[Controle]:
     ]
 
 
+def vragen_bij(vl: Vragenlijst, stand: Stand, controle: Controle) -> list[Vraag]:
+    """The answered questions a check is about: the ones to offer for a change."""
+    beantwoord = {v.id for v in overzicht(vl, stand)}
+    return [vl.vraag(i) for i in controle.vragen if i in beantwoord]
+
+
+def vorige_vraag(vl: Vragenlijst, stand: Stand, vraag: Vraag) -> Vraag | None:
+    """The question "terug" goes to from `vraag` when nothing but the answers is known (a resumed
+    run, a page): the answered question before it in the questionnaire, or the last answered one
+    if `vraag` is still open; None at the first."""
+    return _vorige(overzicht(vl, stand), vraag)
+
+
 def overzicht(vl: Vragenlijst, stand: Stand) -> list[Vraag]:
     """The answered questions, one per key, in questionnaire order: the review screen's rows."""
     gezien: set[str] = set()

@@ -35,9 +35,10 @@ from advies.questionnaires.flow import (
     te_stellen,
     tegenstrijdig,
     volgende,
+    vragen_bij,
     zet_antwoord,
 )
-from advies.questionnaires.model import Vraag, Vragenlijst
+from advies.questionnaires.model import Controle, Vraag, Vragenlijst
 from advies.questionnaires.state import Antwoord, Stand
 
 SECTIE = "intake"
@@ -245,11 +246,7 @@ class Intake:
         antwoord = beantwoord(vraag, self.stand, None)
         if antwoord.terug:
             return
-        zet_antwoord(self.stand, vraag, antwoord, wis=True)
-        for controle in self.vl.controles:
-            if vraag.id in controle.vragen:
-                self.stand.bevestigd.discard(controle.id)
-        self.bewaar()
+        self.beantwoord(vraag, antwoord, wijzig=True)
         doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
 
     def _controleer(self, beantwoord: Beantwoorder, tegenspraak: Tegenspraak | None) -> None:
@@ -262,17 +259,39 @@ class Intake:
                 self.meld(f"Let op: {controle.tekst}")
                 gemeld.add(controle.id)
                 continue
-            beantwoord_nu = {v.id for v in overzicht(self.vl, self.stand)}
-            vragen = [self.vl.vraag(i) for i in controle.vragen if i in beantwoord_nu]
+            vragen = vragen_bij(self.vl, self.stand, controle)
             keuze = tegenspraak(
                 controle.tekst,
                 [(self.label(v), antwoord_tekst(v, self.stand, self.kb)) for v in vragen],
             )
             if keuze is None:
-                self.stand.bevestigd.add(controle.id)
-                self.bewaar()
+                self.bevestig(controle.id)
             else:
                 self._wijzig(vragen[keuze], beantwoord)
+
+    def tegenstrijdig(self) -> list[tuple[Controle, list[Vraag]]]:
+        """The answers that contradict each other now and are not confirmed: each check with the
+        answered questions it is about (the terminal asks them one by one, a page shows them)."""
+        return [(c, vragen_bij(self.vl, self.stand, c)) for c in tegenstrijdig(self.vl, self.stand)]
+
+    def bevestig(self, controle_id: str) -> None:
+        """The coach says contradicting answers are right as they are: saved, not asked again
+        until one of them changes. An unknown check is refused (an old or hand-made page)."""
+        if all(c.id != controle_id for c in self.vl.controles):
+            raise InvoerFout(
+                f"'{controle_id[:40]}' is geen controle van de {self.vl.naam}",
+                bestand=str(self.pad) if self.pad else None,
+            )
+        self.stand.bevestigd.add(controle_id)
+        self.bewaar()
+
+    def zet_notitie(self, vraag: Vraag, notitie: Notitie | None) -> None:
+        """Write, change or (None) remove the coach's note on an answer, and save."""
+        if notitie is None:
+            self.notities.pop(vraag.id, None)
+        else:
+            self.notities[vraag.id] = notitie
+        self.bewaar()
 
     def label(self, v: Vraag) -> str:
         """The question's short name on the review screen."""
@@ -305,8 +324,13 @@ class Intake:
         )
 
     def beantwoord(self, vraag: Vraag, antwoord: Antwoord, *, wijzig: bool = False) -> None:
-        """Record one answer and save it at once; `wijzig`: the user changes an earlier answer."""
+        """Record one answer and save it at once; `wijzig`: the user changes an earlier answer,
+        and a check on contradicting answers the coach confirmed on it is asked again."""
         zet_antwoord(self.stand, vraag, antwoord, wis=wijzig)
+        if wijzig:
+            for controle in self.vl.controles:
+                if vraag.id in controle.vragen:
+                    self.stand.bevestigd.discard(controle.id)
         self.bewaar()
 
     def rond_af(self) -> Casus:

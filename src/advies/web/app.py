@@ -24,6 +24,7 @@ from advies.web import (
     api,
     cases_page,
     intake_pages,
+    note_pages,
     selfcheck_pages,
     talk_pages,
 )
@@ -50,6 +51,9 @@ ROUTES = [
     Route("/intake/{naam}/vraag/{vraag}", intake_pages.wijzig_vraag),
     Route("/intake/{naam}/overzicht", intake_pages.overzicht),
     Route("/intake/{naam}/klaar", intake_pages.rond_af, methods=["POST"]),
+    Route("/intake/{naam}/bevestig", intake_pages.bevestig, methods=["POST"]),
+    Route("/intake/{naam}/notitie/{vraag}", note_pages.notitie, methods=["GET"]),
+    Route("/intake/{naam}/notitie/{vraag}", note_pages.bewaar_notitie, methods=["POST"]),
     Route("/advies/{naam}", advice_pages.advies),
     Route("/advies/{naam}/download/{formaat}", advice_pages.download),
     Route("/gesprek/{naam}", talk_pages.volgende_vraag),

@@ -9,6 +9,7 @@ from typing import Any
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires.answering import nog_van_belang
 from advies.questionnaires.answers import huidige_keuze, huidige_tekst
+from advies.questionnaires.flow import begin_keuze
 from advies.questionnaires.model import Vraag, Vragenlijst, Waarom, waarom_delen
 from advies.questionnaires.state import Stand
 
@@ -20,7 +21,7 @@ class KeuzeVeld:
     waarde: str
     tekst: str
     gekozen: bool
-    focus: bool  # where the keyboard starts: the chosen answer, else the first
+    focus: bool  # where the keyboard starts: the chosen answer, else as the terminal's pointer
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,12 @@ def vraagveld(
     """The question with its current answer chosen (or what was just typed, after an error)."""
     v = vraag.validatie
     gekozen = huidige_keuze(vraag, stand) if vraag.keuzes else None
+    # where the keyboard starts: where the terminal's pointer starts (the answer known now; else
+    # never on a choice that would block, unasked)
+    focus = begin_keuze(vraag, stand, kb) if vraag.keuzes else None
     geldig = invoer is not None and invoer.isascii() and invoer.isdigit() and len(invoer) < 4
     if geldig and vraag.keuzes and int(str(invoer)) < len(vraag.keuzes):
-        gekozen = int(str(invoer))  # what was just chosen, shown again with the message
+        gekozen = focus = int(str(invoer))  # what was just chosen, shown again with the message
     soort: str = vraag.type
     if vraag.type == "tekst" and (v.max_lengte or 0) > LANGE_TEKST:
         soort = "lange_tekst"
@@ -76,7 +80,7 @@ def vraagveld(
         help=" ".join((vraag.help or "").split()),
         waarom=waarom_delen(vraag, kb, nog_van_belang(kb, vraag, stand), vl.publiek),
         keuzes=tuple(
-            KeuzeVeld(str(i), k.tekst, i == gekozen, i == (gekozen or 0))
+            KeuzeVeld(str(i), k.tekst, i == gekozen, i == (focus or 0))
             for i, k in enumerate(vraag.keuzes)
         ),
         waarde=invoer if invoer is not None and not vraag.keuzes else huidige_tekst(vraag, stand),
