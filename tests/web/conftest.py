@@ -32,6 +32,7 @@ ADVIES = Path(sys.executable).parent / "advies"
 SCHERMAFDRUKKEN = Path(__file__).parent / "schermafdrukken"  # git-ignored; looked at by people
 POORT = 8123
 TOKEN = "test-sleutel-van-deze-sessie"
+WACHT_MS = 20_000  # the longest a browser test waits for what a page should show
 CHROMIUM = os.environ.get("ADVIES_CHROMIUM", "/usr/bin/chromium")
 # Chromium as root in a container: no sandbox; and no calls home (the network is closed here)
 CHROMIUM_ARGS = [
@@ -163,6 +164,23 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[
     yield s
     if s.proces.poll() is None:
         stop_server(s)
+
+
+@pytest.fixture
+def context(browser: Any, server: Server) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    ctx.set_default_timeout(WACHT_MS)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def pagina(context: Any, server: Server) -> Any:
+    """A page logged in through the printed address, as a user opens it."""
+    p = context.new_page()
+    p.goto(server.adres)
+    p.wait_for_selector("h1:has-text('Uw casussen')")
+    return p
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import http.server
 import io
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,28 +21,10 @@ from advies.questionnaires.flow import speel_na
 from advies.questionnaires.model import Vraag, Vragenlijst
 from advies.questionnaires.selfcheck import beoordeel_zelfcheck
 
-from .conftest import VOORBEELDEN, Server, invoer_voor, keuze_voor, schermafdruk
+from .conftest import VOORBEELDEN, WACHT_MS, Server, invoer_voor, keuze_voor, schermafdruk
 
 pytestmark = pytest.mark.e2e
 TELEFOON = {"width": 390, "height": 844}
-WACHT_MS = 20_000
-
-
-@pytest.fixture
-def context(browser: Any, server: Server) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    ctx.set_default_timeout(WACHT_MS)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def pagina(context: Any, server: Server) -> Any:
-    """A page logged in through the printed address, as a user opens it."""
-    p = context.new_page()
-    p.goto(server.adres)
-    p.wait_for_selector("h1:has-text('Uw casussen')")
-    return p
 
 
 def huidige_vraag(pagina: Any) -> str | None:

@@ -191,6 +191,7 @@ async def overzicht(request: Request) -> Response:
             "url": casus_url("intake", naam, "vraag", v.id),
             "notitie_url": casus_url("intake", naam, "notitie", v.id),
             "notitie": run.notities[v.id].tekst if v.id in run.notities else "",
+            "notitie_voor_klant": v.id in run.notities and run.notities[v.id].voor_klant,
         }
         for v, label, tekst in run.rijen()
     ]
