@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from advies.case.files import lees_casus, lees_casus_tekst
 from advies.case.model import Casus
 from advies.knowledge.model import Kennisbank
-from advies.questionnaires.flow import speel_na
+from advies.questionnaires.flow import begin_keuze, speel_na
 from advies.questionnaires.model import Vraag, Vragenlijst
 from advies.questionnaires.selfcheck import beoordeel_zelfcheck
 
@@ -167,7 +167,8 @@ def test_one_questionnaire_by_keyboard_alone(
     pagina: Any, zelfcheck_vl: Vragenlijst, kb: Kennisbank, ilse: Casus
 ) -> None:
     """The self-check with Tab, arrow keys and Enter only: focus starts on the answers of each
-    new question and is always visible, and the reason behind a question opens with Enter."""
+    new question (where the terminal's pointer starts) and is always visible, and the reason
+    behind a question opens with Enter."""
     pagina.keyboard.press("Tab")  # the skip link comes first
     assert pagina.evaluate("document.activeElement.textContent") == "Naar de inhoud"
     pagina.keyboard.press("Tab")
@@ -195,9 +196,15 @@ def test_one_questionnaire_by_keyboard_alone(
             pagina.keyboard.press("Shift+Tab")
             eerste = False
         if vraag.keuzes:
-            pagina.keyboard.press("Space")  # choose the answer that has the focus
-            for _ in range(int(gegeven[vraag_id])):
-                pagina.keyboard.press("ArrowDown")
+            # the focus starts where the terminal's pointer starts (never on an answer that
+            # would block, unasked); Space chooses it, the arrows move the choice from there
+            begin = int(pagina.evaluate("document.activeElement.value"))
+            eerder = {k: w for k, w in gegeven.items() if k != vraag_id}
+            assert begin == begin_keuze(vraag, speel_na(zelfcheck_vl, kb, eerder).stand, kb)
+            pagina.keyboard.press("Space")
+            doel = int(gegeven[vraag_id])
+            for _ in range(abs(doel - begin)):
+                pagina.keyboard.press("ArrowDown" if doel > begin else "ArrowUp")
             assert pagina.locator(f'input[type=radio][value="{gegeven[vraag_id]}"]').is_checked()
         else:
             pagina.keyboard.type(gegeven[vraag_id])
