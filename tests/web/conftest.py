@@ -144,14 +144,38 @@ def chromium() -> str:
     return CHROMIUM
 
 
+@pytest.fixture(scope="package")
+def chromium_thuis(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home of this test run's own for Chromium. Whatever its profile folder, Chromium writes
+    its crash database (~/.config/chromium/Crash Reports) and GTK's settings (~/.cache/dconf)
+    in the user's home: every test run on the machine, in any checkout, shared those files and
+    started its browsers over each other's. Now no file outside this run's folders is touched."""
+    thuis = tmp_path_factory.mktemp("chromium-thuis")
+    (thuis / "run").mkdir(mode=0o700)
+    return thuis
+
+
+def chromium_omgeving(thuis: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "HOME": str(thuis),
+        "XDG_CONFIG_HOME": str(thuis / ".config"),
+        "XDG_CACHE_HOME": str(thuis / ".cache"),
+        "XDG_DATA_HOME": str(thuis / ".local" / "share"),
+        "XDG_RUNTIME_DIR": str(thuis / "run"),
+    }
+
+
 # package scope: Playwright's sync API keeps an event loop running in the main thread while it is
 # open, which would stop later tests from running a prompt (asyncio.run) in the same process
 @pytest.fixture(scope="package")
-def browser(chromium: str) -> Iterator[Any]:
+def browser(chromium: str, chromium_thuis: Path) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_ARGS, env=chromium_omgeving(chromium_thuis)
+        )
         yield b
         b.close()
 

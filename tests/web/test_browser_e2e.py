@@ -335,3 +335,12 @@ def test_the_pages_have_no_console_errors_and_fetch_nothing_from_outside(
     schermafdruk(pagina, "casussen")
     assert fouten == []  # a CSP violation would show here
     assert all(v.startswith(server.basis) for v in verzoeken), verzoeken
+
+
+def test_chromium_keeps_its_own_files_in_this_runs_folder(
+    pagina: Any, chromium_thuis: Path
+) -> None:
+    """Another test run at the same time (another checkout) shares no file with this one: the
+    crash database Chromium writes beside any profile is in this run's folder (and GTK's
+    settings, written when the browser closes)."""
+    assert (chromium_thuis / ".config" / "chromium" / "Crash Reports").is_dir()
