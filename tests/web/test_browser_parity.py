@@ -81,7 +81,7 @@ def test_it_is_right_as_it_is_from_the_review_and_then_the_intake_can_finish(
     melding.wait_for()
     schermafdruk(pagina, "intake-overzicht-tegenspraak")
     assert pagina.get_by_role("button", name="Klaar: toon het advies").count() == 0
-    assert "Kies eerst bij de melding hierboven" in pagina.locator("main").inner_text()
+    assert "kies bij de melding bovenaan" in pagina.locator("main").inner_text()
     melding.get_by_role("button", name="Het klopt zo").click()
     pagina.get_by_role("button", name="Klaar: toon het advies").click()
     pagina.wait_for_selector("h2:has-text('Het advies in het kort')")

@@ -94,7 +94,7 @@ def test_an_answer_that_contradicts_another_is_said_on_the_next_page_with_both_t
     laat_rest_open(client, instellingen, intake_vl, pad.stem)
     overzicht = client.get(f"{url}/overzicht").text
     assert melding(overzicht) is not None
-    assert "Kies eerst bij de melding hierboven" in overzicht
+    assert "kies bij de melding bovenaan" in overzicht
     assert f'action="{url}/klaar"' not in overzicht
     klaar = post(client, instellingen, f"{url}/klaar")
     assert klaar.headers["location"] == f"{url}/overzicht"  # type: ignore[attr-defined]

@@ -214,7 +214,7 @@ async def overzicht(request: Request) -> Response:
         paneel=_paneel(run),
         tegenspraak=tegen,
         wacht_op=(
-            "Kies eerst bij de melding hierboven: een antwoord wijzigen, of het klopt zo."
+            "Eerst nog: kies bij de melding bovenaan of u een antwoord wijzigt, of dat het klopt zo."
             if tegen and not volgende
             else ""
         ),
