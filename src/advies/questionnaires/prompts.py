@@ -30,6 +30,7 @@ from advies.questionnaires.state import TERUG, Antwoord
 _TERUG_KEUZE = "terug"
 _GETOOND: set[str] = set()
 _KLAAR = -1
+_PIJLTJES = "(pijltjes en Enter)"
 _GEEN_REDEN = "Dit gegeven komt in het casusbestand; geen regel leest het."
 # readable without colour too: the pointer and the answer carry the meaning, colour only helps
 STIJL = Style(
@@ -250,12 +251,18 @@ def rijactie(label: str, huidig: Notitie | None) -> Notitie | Literal["wijzig"] 
     )
     if not tekst.strip():
         return None
+    # a choice in words, not questionary.confirm: that one answers in English ("(y/N)", "Yes")
+    # and does not take the "j" a Dutch user types
+    alleen_voor_mij = Choice("Nee, alleen voor mij", value=False)
+    ook_in_brief = Choice("Ja, ook in de brief", value=True)
     voor_klant = _vraag(
-        questionary.confirm(
+        questionary.select(
             "Ook in de brief aan de opdrachtgever?",
-            default=bool(huidig and huidig.voor_klant),
+            choices=[alleen_voor_mij, ook_in_brief],
+            default=ook_in_brief if huidig and huidig.voor_klant else alleen_voor_mij,
             qmark="✎",
             style=STIJL,
+            instruction=_PIJLTJES,
         )
     )
     return Notitie(tekst=tekst.strip()[:2000], voor_klant=bool(voor_klant))
@@ -271,6 +278,7 @@ def kies_uit(titel: str, opties: list[str]) -> int | None:
             + [Choice("Terug", value=-1)],
             qmark="✔",
             style=STIJL,
+            instruction=_PIJLTJES,  # questionary's own is English: "(Use arrow keys)"
         )
     )
     return None if gekozen == -1 else int(gekozen)
@@ -292,7 +300,7 @@ def kies_bij_tegenspraak(tekst: str, rijen: list[tuple[str, str]]) -> int | None
             choices=keuzes,
             qmark="!",
             style=STIJL,
-            instruction="(pijltjes en Enter)",
+            instruction=_PIJLTJES,
         )
     )
     return None if gekozen == _KLAAR else int(gekozen)

@@ -1,0 +1,62 @@
+"""What the terminal shows around a question is Dutch too: questionary's own English hints
+("(Use arrow keys)", "(y/N)", "Yes"/"No") never reach the coach (user test: the note in the review
+asked "Ook in de brief aan de opdrachtgever? (y/N)" and answered "No")."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from advies.case.talk import Notitie
+from advies.questionnaires import prompts
+
+ENTER = "\r"
+OMLAAG = "\x1b[B"
+ENGELS = re.compile(r"Use arrow keys|\(y/N\)|\(Y/n\)|\bYes\b|\bNo\b")
+
+
+def _op_het_scherm(*toetsen: str, vraag: Callable[[], object]) -> tuple[object, str]:
+    scherm = io.StringIO()
+    uitvoer = Vt100_Output(scherm, lambda: Size(rows=40, columns=120), term="xterm")
+    with create_pipe_input() as invoer, create_app_session(input=invoer, output=uitvoer):
+        invoer.send_text("".join(toetsen))
+        invoer.close()
+        uitkomst = vraag()
+    return uitkomst, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", scherm.getvalue())
+
+
+def test_een_notitie_ook_voor_de_brief_kiezen_gaat_in_het_nederlands() -> None:
+    uitkomst, tekst = _op_het_scherm(
+        OMLAAG + ENTER,  # "Notitie schrijven of wijzigen"
+        "Karin wil verslag" + ENTER,
+        OMLAAG + ENTER,  # "Ja, ook in de brief"
+        vraag=lambda: prompts.rijactie("Vertrouwelijkheid", None),
+    )
+    assert uitkomst == Notitie(tekst="Karin wil verslag", voor_klant=True)
+    assert "Ja, ook in de brief" in tekst
+    assert ENGELS.search(tekst) is None, ENGELS.search(tekst)
+
+
+def test_een_notitie_blijft_standaard_alleen_voor_de_coach() -> None:
+    uitkomst, tekst = _op_het_scherm(
+        OMLAAG + ENTER,
+        "alleen voor mij" + ENTER,
+        ENTER,
+        vraag=lambda: prompts.rijactie("Vertrouwelijkheid", None),
+    )
+    assert uitkomst == Notitie(tekst="alleen voor mij", voor_klant=False)
+    assert ENGELS.search(tekst) is None, ENGELS.search(tekst)
+
+
+def test_een_notitie_voor_de_brief_houdt_die_keuze_als_standaard() -> None:
+    huidig = Notitie(tekst="oud", voor_klant=True)
+    uitkomst, _ = _op_het_scherm(
+        OMLAAG + ENTER, ENTER, ENTER, vraag=lambda: prompts.rijactie("X", huidig)
+    )
+    assert uitkomst == Notitie(tekst="oud", voor_klant=True)
