@@ -64,7 +64,6 @@ def _groep(t: Teksten, advies: Advies) -> Sectie:
         wie = s.niet_mee_wie or ["wie leiding geeft aan een ander uit de groep"]
         sleutel = "voorstel.niet_mee_een" if len(wie) == 1 else "voorstel.niet_mee_meer"
         zinnen.append(t.vul(sleutel, genoemd=genoemd, wie=opsomming(wie)))
-        zinnen.append(t["voorstel.niet_mee_aanname"])
     if s.groepsgrootte and s.aanvullen:
         zinnen.append(
             t["voorstel.aanvullen_een"]
@@ -72,6 +71,11 @@ def _groep(t: Teksten, advies: Advies) -> Sectie:
             else t.vul(
                 "voorstel.aanvullen", aantal=in_woorden(s.aanvullen), deelnemers="deelnemers"
             )
+        )
+    if s.groepsgrootte and s.niet_mee:  # after "daarvoor komt er één bij", which it explains
+        meer = len(s.groepen) > 1
+        zinnen.append(
+            t["voorstel.niet_mee_aanname_groepen" if meer else "voorstel.niet_mee_aanname"]
         )
     blokken: list[Blok] = [Alinea(" ".join(zinnen))]
     if s.groepen and min(s.groepen) == s.minimum:
