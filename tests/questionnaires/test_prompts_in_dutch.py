@@ -7,16 +7,23 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from advies.case.files import lees_casus
 from advies.case.talk import Notitie
+from advies.knowledge.model import Kennisbank
 from advies.questionnaires import prompts
+from advies.questionnaires.answers import antwoord_tekst
+from advies.questionnaires.state import Stand
+from advies.questionnaires.talk import gesprek_vragenlijst
 
 ENTER = "\r"
+ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
 OMLAAG = "\x1b[B"
 ENGELS = re.compile(r"Use arrow keys|\(y/N\)|\(Y/n\)|\bYes\b|\bNo\b")
 
@@ -60,3 +67,19 @@ def test_een_notitie_voor_de_brief_houdt_die_keuze_als_standaard() -> None:
         OMLAAG + ENTER, ENTER, ENTER, vraag=lambda: prompts.rijactie("X", huidig)
     )
     assert uitkomst == Notitie(tekst="oud", voor_klant=True)
+
+
+def test_het_overzicht_van_het_gesprek_noemt_een_lege_keuze_in_haar_eigen_woorden(
+    kb: Kennisbank,
+) -> None:
+    """ "Nee, ik onderschrijf het advies" stood as "Weet ik niet" in the talk's review, and an
+    empty note ("leeg laten mag") as if the coach did not know it."""
+    casus = lees_casus(kb, ILSE)
+    vl = gesprek_vragenlijst(kb, casus)
+    code = next(v.gesprek for v in vl.vragen if v.gesprek and v.gesprek.endswith(".notitie"))
+    assert code is not None
+    stand = Stand(onbekend={"oordeel_coach.verdict", code, "afspraken.informeert_groep"})
+    rijen = {v.id: antwoord_tekst(v, stand, kb) for v in vl.vragen if v.sleutel in stand.onbekend}
+    assert rijen["oordeel"] == "Nee, ik onderschrijf het advies"
+    assert rijen["informeert_groep"] == "Niet nodig of nog niet afgesproken"
+    assert [t for i, t in rijen.items() if i.startswith("notitie.")] == ["(leeg)"]

@@ -110,7 +110,7 @@ def huidige_tekst(vraag: Vraag, stand: Stand) -> str:
 def antwoord_tekst(vraag: Vraag, stand: Stand, kb: Kennisbank) -> str:
     """The answer as the review screen shows it."""
     if vraag.sleutel in stand.onbekend:
-        return "Weet ik niet"
+        return onbekend_tekst(vraag)
     index = huidige_keuze(vraag, stand) if vraag.keuzes else None
     plek = stand.omschrijving(vraag)
     if plek is not None and index is None:
@@ -130,3 +130,15 @@ def antwoord_tekst(vraag: Vraag, stand: Stand, kb: Kennisbank) -> str:
     if set(vraag.vult) & stand.afgeleid:
         tekst += " (volgt uit eerdere antwoorden)"
     return tekst
+
+
+def onbekend_tekst(vraag: Vraag) -> str:
+    """What "weet ik niet" is called at this question: the choice's own words ("Nee, ik
+    onderschrijf het advies", "Niet besproken"); an optional text in the talk's record (a note)
+    left empty is just empty, not something the coach did not know."""
+    keuze = next((k for k in vraag.keuzes if k.onbekend), None)
+    if keuze is not None:
+        return keuze.tekst
+    if vraag.gesprek is not None and vraag.type == "tekst":
+        return "(leeg)"
+    return "Weet ik niet"

@@ -22,7 +22,7 @@ from questionary import Choice, Separator, Style
 
 from advies.case.talk import Notitie
 from advies.case.visible_text import ongeldig_teken, zichtbaar
-from advies.questionnaires.answers import antwoord_uit_keuze, antwoord_uit_tekst
+from advies.questionnaires.answers import antwoord_uit_keuze, antwoord_uit_tekst, onbekend_tekst
 from advies.questionnaires.flow import TERUG_TEKEN, WAAROM
 from advies.questionnaires.model import Vraag
 from advies.questionnaires.state import TERUG, Antwoord
@@ -145,7 +145,7 @@ def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
         hint = ""
     # how to answer "weet ik niet" and how to ask why: once per run is enough
     if "leeg" not in _GETOOND and not vraag.validatie.verplicht:
-        hint += "Leeg laten = weet ik niet. "
+        hint += "Leeg laten mag. " if vraag.gesprek else "Leeg laten = weet ik niet. "
         _GETOOND.add("leeg")
     if "waarom" not in _GETOOND:
         hint += f"Typ ? voor: waarom vragen we dit? Typ {TERUG_TEKEN} voor de vorige vraag."
@@ -158,7 +158,7 @@ def _tekstvraag(vraag: Vraag, kop: str, huidig: str) -> Antwoord | None:
     if tekst.strip() == TERUG_TEKEN:
         return TERUG
     if not tekst.strip():
-        meld("  (weet ik niet)", zacht=True)
+        meld(f"  ({onbekend_tekst(vraag).strip('()').lower()})", zacht=True)
     if tekst.strip() == WAAROM:
         return None
     uitkomst = antwoord_uit_tekst(vraag, tekst)
