@@ -18,6 +18,7 @@ from advies.cli.app import app
 from advies.engine.evaluation import evalueer
 from advies.knowledge.loading import laad_kennisbank
 from advies.knowledge.model import Kennisbank
+from advies.report.coherence import Controle, gebroken_beloften
 from advies.report.markdown import als_markdown
 from advies.report.sections import bouw_document
 
@@ -85,10 +86,17 @@ def test_a_refused_condition_turns_the_advice_into_a_no_go_with_its_alternative(
     advies = evalueer(casus, kb)
     assert advies.verdict == "no_go"
     assert [a.code for a in advies.alternatief] == ["individuele_coaching"]
-    brief = als_markdown(bouw_document(casus, advies, kb))
-    assert "kon u een van de voorwaarden niet toezeggen" in brief
+    doc = bouw_document(casus, advies, kb)
+    brief = als_markdown(doc)
+    # the confirmation names the refused condition, not "een van de voorwaarden" (user test)
+    geweigerd = next(b for b in advies.bevindingen if b.geweigerd)
+    naam = geweigerd.toezegging
+    assert naam and f"kon u deze voorwaarde niet toezeggen: {naam[0].lower()}{naam[1:]}." in brief
+    assert "een van de voorwaarden" not in brief
     assert "## Waarom nu geen intervisie" in brief and "## Het voorstel" not in brief
     assert "## Wat we hebben afgesproken" not in brief  # no start, nothing to agree on
+    # the promises hold on the confirmation too, the refusal's among them
+    assert gebroken_beloften(Controle(casus, advies, kb, doc, brief)) == []
 
 
 def test_a_talk_with_open_points_says_the_group_starts_once_they_are_settled(

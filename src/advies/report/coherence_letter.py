@@ -158,8 +158,8 @@ def _opsomming(c: Controle) -> list[str]:
 
 @belofte(
     "weigering_bevestigd",
-    "wie een voorwaarde in het gesprek weigerde, leest dat terug, en wordt niet opnieuw uitgenodigd "
-    "om iets toe te zeggen",
+    "wie een voorwaarde in het gesprek weigerde, leest dat terug, met welke voorwaarde het was, en "
+    "wordt niet opnieuw uitgenodigd om iets toe te zeggen",
 )
 def _weigering(c: Controle) -> list[str]:
     a = c.advies
@@ -170,6 +170,13 @@ def _weigering(c: Controle) -> list[str]:
     kort = " ".join(teksten_van(sectie(c.klant, "kort") or _LEEG)).lower()
     if "gesprek" not in kort:
         fout.append("het advies in het kort zegt niet dat de weigering in het gesprek viel")
+    for (
+        b
+    ) in geweigerd:  # by name or in the rule's own words: "een van de voorwaarden" is not enough
+        naam = (b.toezegging or b.titel).lower()
+        eigen = " ".join((b.bij_weigering or "").split()).lower()
+        if naam not in kort and not (eigen and eigen in kort):
+            fout.append(f"het advies in het kort noemt de geweigerde voorwaarde {b.code} niet")
     slot = " ".join(teksten_van(sectie(c.klant, "slot") or _LEEG)).lower()
     if "toezeg" in slot or "adviesgesprek" in slot:
         fout.append("het slot nodigt uit voor een gesprek dat al gevoerd is")

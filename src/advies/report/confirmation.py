@@ -14,6 +14,8 @@ from advies.engine.advice import Advies, Bevinding
 from advies.knowledge.dutch import in_woorden
 from advies.report.content import Teksten
 from advies.report.document import Alinea, Blok, Kader, Lijst, Punt, Sectie, Voor
+from advies.report.language import opsomming
+from advies.report.no_go import klein
 
 
 def voorwaarden_na_gesprek(advies: Advies, gesprek: Gesprek) -> dict[str, list[Bevinding]]:
@@ -31,11 +33,22 @@ def oordeel_na_gesprek(t: Teksten, advies: Advies, gesprek: Gesprek) -> str:
     """The verdict's sentence in the confirmation: it says what the talk settled."""
     groepen = voorwaarden_na_gesprek(advies, gesprek)
     if advies.eindoordeel == "no_go" and groepen["geweigerd"]:
-        return t["bevestiging.oordeel.geweigerd"]
+        return _weigering(t, groepen["geweigerd"])
     if advies.eindoordeel == "go_onder_voorwaarden":
         sleutel = "voorwaarden_open" if groepen["open"] else "voorwaarden_rond"
         return t[f"bevestiging.oordeel.{sleutel}"]
     return t[f"bevestiging.oordeel.{advies.eindoordeel}"]
+
+
+def _weigering(t: Teksten, geweigerd: list[Bevinding]) -> str:
+    """The refusal as the talk had it: which condition(s) the client could not agree to, what
+    that means (the rule's `bij_weigering`), and that intervision is not sound without it."""
+    getal = "een" if len(geweigerd) == 1 else "meer"
+    namen = opsomming([klein(b.toezegging or b.titel) for b in geweigerd])
+    zinnen = [t.vul(f"bevestiging.oordeel.geweigerd_{getal}", voorwaarden=namen)]
+    zinnen += [" ".join(b.bij_weigering.split()) for b in geweigerd if b.bij_weigering]
+    zinnen.append(t[f"bevestiging.oordeel.geweigerd_eind_{getal}"])
+    return " ".join(zinnen)
 
 
 def afgesproken_sectie(t: Teksten, casus: Casus, advies: Advies) -> Sectie | None:

@@ -247,6 +247,8 @@ def _slot(t: Teksten, casus: Casus, advies: Advies, soort: str) -> Sectie:
     if soort == "slot":
         geweigerd = weigering_zin(t, advies) is not None
         tekst = t[f"slot.tekst.{'geweigerd' if geweigerd else advies.eindoordeel}"]
+    elif advies.eindoordeel == "no_go":  # nothing agreed to adjust: no start
+        tekst = t[f"{soort}.tekst_no_go"]
     else:
         tekst = t[f"{soort}.tekst"]
     return Sectie(
