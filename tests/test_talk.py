@@ -126,6 +126,31 @@ def test_the_coach_who_overrides_in_the_talk_signs_the_letter_with_her_own_verdi
     assert "Uitkomst van de analyse: Go onder voorwaarden" in coach
 
 
+def test_a_coach_who_starts_after_a_refusal_keeps_the_refusal_on_record(
+    kb: Kennisbank, tmp_path: Path
+) -> None:
+    """User test: the client refused confidentiality, the coach's own verdict is go; the letter
+    listed the other conditions as agreed and left the refused one out altogether."""
+    gesprek = ALLES_AKKOORD.replace(
+        "VERTROUWELIJKHEID_ONZEKER: {besluit: akkoord}",
+        "VERTROUWELIJKHEID_ONZEKER: {besluit: geweigerd, notitie: Zij wil een kort verslag.}",
+    )
+    oordeel = "oordeel_coach: {verdict: go, reden: Alleen het verloop wordt gemeld.}\n"
+    casus = lees_casus(kb, _gesprek(tmp_path, gesprek, oordeel))
+    advies = evalueer(casus, kb)
+    assert advies.eindoordeel == "go"
+    geweigerd = next(b for b in advies.bevindingen if b.geweigerd)
+    doc = bouw_document(casus, advies, kb, voor="klant")
+    brief = als_markdown(doc)
+    niet_toegezegd = brief.split("### Niet toegezegd", 1)[1].split("##", 1)[0]
+    assert f"**{geweigerd.toezegging}.**" in niet_toegezegd
+    assert "Zij wil een kort verslag." in niet_toegezegd
+    assert "U zorgt ervoor" not in niet_toegezegd  # not the promise the client did not make
+    toegezegd = brief.split("### Toegezegd", 1)[1].split("###", 1)[0]
+    assert str(geweigerd.toezegging) not in toegezegd
+    assert gebroken_beloften(Controle(casus, advies, kb, doc, brief)) == []
+
+
 def test_the_confirmation_matches_the_snapshot(
     kb: Kennisbank, tmp_path: Path, snapshot: SnapshotAssertion
 ) -> None:

@@ -54,7 +54,7 @@ def _weigering(t: Teksten, geweigerd: list[Bevinding]) -> str:
 def afgesproken_sectie(t: Teksten, casus: Casus, advies: Advies) -> Sectie | None:
     assert casus.gesprek is not None
     groepen = voorwaarden_na_gesprek(advies, casus.gesprek)
-    if advies.eindoordeel == "no_go" or not (groepen["akkoord"] or groepen["open"]):
+    if advies.eindoordeel == "no_go" or not any(groepen.values()):
         return None
     subs = []
     if groepen["akkoord"]:
@@ -77,15 +77,33 @@ def afgesproken_sectie(t: Teksten, casus: Casus, advies: Advies) -> Sectie | Non
                 ),
             )
         )
+    if groepen["geweigerd"]:  # the coach's own verdict starts anyway: the refusal stays on record
+        subs.append(
+            Sectie(
+                t["bevestiging.geweigerd_kop"],
+                (
+                    Alinea(t["bevestiging.geweigerd_inleiding"]),
+                    Lijst(
+                        _punten(casus.gesprek, groepen["geweigerd"], geweigerd=True),
+                        genummerd=True,
+                    ),
+                ),
+            )
+        )
     return Sectie(t["bevestiging.afgesproken_kop"], (), tuple(subs), anker="afgesproken")
 
 
-def _punten(gesprek: Gesprek, bevindingen: list[Bevinding]) -> tuple[Punt, ...]:
+def _punten(
+    gesprek: Gesprek, bevindingen: list[Bevinding], *, geweigerd: bool = False
+) -> tuple[Punt, ...]:
+    """Each condition with the talk's note; a refused one with what the refusal means (its
+    `bij_weigering`), not the promise the client did not make."""
     punten = []
     for b in bevindingen:
         besluit = gesprek.voorwaarden.get(b.code)
         notitie = f" {' '.join(besluit.notitie.split())}" if besluit and besluit.notitie else ""
-        tekst = " ".join((b.voorwaarde or b.uitleg).split()) + notitie
+        wat = (b.bij_weigering or "") if geweigerd else (b.voorwaarde or b.uitleg)
+        tekst = (" ".join(wat.split()) + notitie).strip()
         punten.append(Punt(tekst, vet=f"{b.toezegging or b.titel}.", bronnen=tuple(b.bronnen)))
     return tuple(punten)
 
