@@ -69,6 +69,14 @@ def _ernst(b: Bevinding) -> str:
     return "geweigerd, dus blokkerend" if b.geweigerd else (b.ernst or "")
 
 
+def _bevindingen(titel: str, bevindingen: list[Bevinding], *, kort: bool = False) -> Sectie:
+    """A section of findings, each with its code, explanation and sources."""
+    punten = [
+        Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen)) for b in bevindingen
+    ]
+    return Sectie(titel, punten, kort=kort)
+
+
 def _secties(advies: Advies) -> list[Sectie]:
     """The outline of an advice, most urgent first. No proposal for a no go: it would not be used."""
     secties: list[Sectie] = []
@@ -132,37 +140,12 @@ def _secties(advies: Advies) -> list[Sectie]:
         ]
         if verder:
             secties.append(
-                Sectie(
-                    "Verder gevonden (geen voorwaarden: er is geen start)",
-                    [
-                        Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen))
-                        for b in verder
-                    ],
-                )
+                _bevindingen("Verder gevonden (geen voorwaarden: er is geen start)", verder)
             )
-    aandacht = advies.van_soort("aandachtspunt")
-    if aandacht:
-        secties.append(
-            Sectie(
-                "Aandachtspunten",
-                [
-                    Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen))
-                    for b in aandacht
-                ],
-            )
-        )
-    indicaties = advies.van_soort("indicatie")
-    if indicaties:
-        secties.append(
-            Sectie(
-                "Wat in orde is",
-                [
-                    Punt(f"{b.titel} [{b.code}]", [b.uitleg], bronnen_tekst(b.bronnen))
-                    for b in indicaties
-                ],
-                kort=True,
-            )
-        )
+    if aandacht := advies.van_soort("aandachtspunt"):
+        secties.append(_bevindingen("Aandachtspunten", aandacht))
+    if indicaties := advies.van_soort("indicatie"):
+        secties.append(_bevindingen("Wat in orde is", indicaties, kort=True))
     if not no_go:
         kop = "Voorstel (voorlopig)" if advies.verdict == "onvoldoende_informatie" else "Voorstel"
         secties.append(Sectie(kop, _voorstel(advies)))
