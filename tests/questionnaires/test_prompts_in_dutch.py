@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,13 +15,10 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from advies.case.files import lees_casus
 from advies.case.talk import Notitie
 from advies.knowledge.model import Kennisbank
 from advies.questionnaires import prompts
-from advies.questionnaires.answers import antwoord_tekst
-from advies.questionnaires.state import Stand
-from advies.questionnaires.talk import gesprek_vragenlijst
+from advies.questionnaires.talk import Gespreksronde
 
 ENTER = "\r"
 ILSE = Path(__file__).parents[2] / "voorbeelden" / "ilse-coordinatoren.yaml"
@@ -70,16 +68,21 @@ def test_een_notitie_voor_de_brief_houdt_die_keuze_als_standaard() -> None:
 
 
 def test_het_overzicht_van_het_gesprek_noemt_een_lege_keuze_in_haar_eigen_woorden(
-    kb: Kennisbank,
+    kb: Kennisbank, tmp_path: Path
 ) -> None:
     """ "Nee, ik onderschrijf het advies" stood as "Weet ik niet" in the talk's review, and an
-    empty note ("leeg laten mag") as if the coach did not know it."""
-    casus = lees_casus(kb, ILSE)
-    vl = gesprek_vragenlijst(kb, casus)
-    code = next(v.gesprek for v in vl.vragen if v.gesprek and v.gesprek.endswith(".notitie"))
+    empty note ("leeg laten mag") as if the coach did not know it. The advice it subscribes to
+    is named (user test: the question was answered blind)."""
+    pad = tmp_path / "ilse.yaml"
+    shutil.copy(ILSE, pad)
+    ronde = Gespreksronde(kb, pad, houd_ctrl_c=False)
+    ronde.sluit()
+    code = next(v.gesprek for v in ronde.vl.vragen if v.gesprek and v.gesprek.endswith(".notitie"))
     assert code is not None
-    stand = Stand(onbekend={"oordeel_coach.verdict", code, "afspraken.informeert_groep"})
-    rijen = {v.id: antwoord_tekst(v, stand, kb) for v in vl.vragen if v.sleutel in stand.onbekend}
-    assert rijen["oordeel"] == "Nee, ik onderschrijf het advies"
+    ronde.stand.onbekend |= {"oordeel_coach.verdict", code, "afspraken.informeert_groep"}
+    rijen = {
+        v.id: antwoord for v, _, antwoord in ronde.rijen() if v.sleutel in ronde.stand.onbekend
+    }
+    assert rijen["oordeel"] == "Nee, ik onderschrijf het advies (go onder voorwaarden)"
     assert rijen["informeert_groep"] == "Niet nodig of nog niet afgesproken"
     assert [t for i, t in rijen.items() if i.startswith("notitie.")] == ["(leeg)"]

@@ -114,7 +114,7 @@ def antwoord_tekst(vraag: Vraag, stand: Stand, kb: Kennisbank) -> str:
     index = huidige_keuze(vraag, stand) if vraag.keuzes else None
     plek = stand.omschrijving(vraag)
     if plek is not None and index is None:
-        return str(plek[0].get(plek[1], ""))
+        return f"{plek[0].get(plek[1], '')} {vraag.eenheid or ''}".rstrip()
     if index is not None:
         tekst = vraag.keuzes[index].tekst
     elif vraag.feit:

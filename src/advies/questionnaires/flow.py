@@ -70,6 +70,8 @@ def te_stellen(vl: Vragenlijst, kb: Kennisbank, stand: Stand) -> list[Vraag]:
             continue
         if v.conditie is not None and geldt(v.conditie, stand.antwoorden) is False:
             continue
+        if _buiten_oordeel(v, stand):
+            continue
         if v.zodra is not None and not _heeft_waarde(vl.vraag(v.zodra), stand):
             continue
         if v.vult and not any(f in nodig for f in v.vult if f not in stand.antwoorden):
@@ -83,8 +85,30 @@ def _heeft_waarde(vraag: Vraag, stand: Stand) -> bool:
     return is_beantwoord(vraag, stand) and vraag.sleutel not in stand.onbekend
 
 
+def _buiten_oordeel(vraag: Vraag, stand: Stand) -> bool:
+    """A question about the talk that its verdict now makes moot (a start date under a no go)."""
+    return stand.oordeel is not None and stand.oordeel in vraag.tenzij_oordeel
+
+
+def voortgang(vl: Vragenlijst, stand: Stand, rest: list[Vraag]) -> tuple[int, int]:
+    """Where the next question stands: [3/17]. The total counts a follow-up (`zodra`) of a
+    question still to come as coming too, so it does not grow while one goes on; it shrinks when
+    an answer makes questions moot."""
+    klaar = beantwoord_aantal(vl, stand)
+    komend = {v.id for v in rest}
+    volgt = {
+        v.sleutel
+        for v in vl.vragen
+        if v.zodra in komend and not is_beantwoord(v, stand) and not _buiten_oordeel(v, stand)
+    }
+    return klaar + 1, klaar + len(rest) + len(volgt - {v.sleutel for v in rest})
+
+
 def beantwoord_aantal(vl: Vragenlijst, stand: Stand) -> int:
-    return len({v.sleutel for v in vl.vragen if is_beantwoord(v, stand)} - stand.afgeleid)
+    beantwoord = {
+        v.sleutel for v in vl.vragen if is_beantwoord(v, stand) and not _buiten_oordeel(v, stand)
+    }
+    return len(beantwoord - stand.afgeleid)
 
 
 @dataclass
@@ -109,13 +133,12 @@ def speel_na(vl: Vragenlijst, kb: Kennisbank, invoer: Mapping[str, str]) -> Nasp
         if not rest:
             return Naspel(stand, None, None, None, gebruikt)
         vraag = rest[0]
-        klaar = beantwoord_aantal(vl, stand)
-        voortgang = (klaar + 1, klaar + len(rest))
+        waar = voortgang(vl, stand, rest)
         if vraag.id not in invoer or vraag.id in gebruikt:  # never ask one question twice
-            return Naspel(stand, vraag, voortgang, None, gebruikt)
+            return Naspel(stand, vraag, waar, None, gebruikt)
         antwoord = antwoord_uit_invoer(vraag, invoer[vraag.id])
         if isinstance(antwoord, str):
-            return Naspel(stand, vraag, voortgang, antwoord, gebruikt)
+            return Naspel(stand, vraag, waar, antwoord, gebruikt)
         zet_antwoord(stand, vraag, antwoord)
         gebruikt[vraag.id] = invoer[vraag.id]
 
@@ -125,8 +148,7 @@ def volgende(vl: Vragenlijst, kb: Kennisbank, stand: Stand) -> tuple[Vraag, tupl
     rest = te_stellen(vl, kb, stand)
     if not rest:
         return None
-    klaar = beantwoord_aantal(vl, stand)
-    return rest[0], (klaar + 1, klaar + len(rest))
+    return rest[0], voortgang(vl, stand, rest)
 
 
 def vragen_beantwoord(aantal: int) -> str:
@@ -182,13 +204,11 @@ def doorloop(
         vraag = opnieuw or (rest[0] if rest else None)
         if vraag is None:
             return
-        klaar = beantwoord_aantal(vl, stand)
+        waar = voortgang(vl, stand, rest)
         if opnieuw is not None:
             nummer = next(i for i, v in enumerate(gesteld, 1) if v.sleutel == vraag.sleutel)
-            voortgang = (nummer, klaar + len(rest))
-        else:
-            voortgang = (klaar + 1, klaar + len(rest))
-        antwoord = beantwoord(vraag, stand, voortgang)
+            waar = (nummer, waar[1])
+        antwoord = beantwoord(vraag, stand, waar)
         if antwoord.terug:
             opnieuw = _vorige(gesteld, vraag) or opnieuw
             continue
@@ -263,7 +283,7 @@ def overzicht(vl: Vragenlijst, stand: Stand) -> list[Vraag]:
     gezien: set[str] = set()
     rijen = []
     for v in vl.vragen:
-        if v.sleutel in gezien or not is_beantwoord(v, stand):
+        if v.sleutel in gezien or not is_beantwoord(v, stand) or _buiten_oordeel(v, stand):
             continue
         if (
             v.conditie is not None

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from advies.case.fact_values import controleer_feit, toon
-from advies.case.model import Meta
+from advies.case.model import Meta, Verdict
 from advies.errors import InvoerFout, KennisbankFout
 from advies.knowledge import cache, conditions
 from advies.knowledge.loading import lees_eigen_yaml
@@ -62,6 +62,10 @@ class Vraag(_Strikt):
     standaard: Waarde | None = None
     waarom: str | None = None  # only for descriptive questions: no rule reads them
     zodra: str | None = None  # asked only once the question with this id has a real answer
+    # a question about the talk not asked while its verdict (the coach's own, else the advice's)
+    # is one of these: what a no go will not use
+    tenzij_oordeel: tuple[Verdict, ...] = ()
+    eenheid: str | None = None  # a number about the talk: shown after it ("120 minuten")
     conditie: Any = Field(default=None, exclude=True)
 
     @property
@@ -203,6 +207,8 @@ def _controleer(kb: Kennisbank, v: Vraag) -> None:
     if v.gesprek is not None:
         _controleer_gesprek(v)
         return
+    if v.tenzij_oordeel or v.eenheid:
+        raise ValueError("'tenzij_oordeel' en 'eenheid' horen bij een vraag over het gesprek")
     for feit in v.vult:
         if feit not in kb.feiten:
             raise ValueError(f"onbekend feit {feit!r}")
@@ -240,6 +246,8 @@ def _controleer_gesprek(v: Vraag) -> None:
         raise ValueError("elke keuze heeft een 'waarde', op één 'weet ik niet' na")
     if v.type == "getal" and (v.validatie.min is None or v.validatie.max is None):
         raise ValueError("een getalvraag over het gesprek heeft 'validatie' met min en max")
+    if v.eenheid is not None and v.type != "getal":
+        raise ValueError("'eenheid' hoort bij een getalvraag")
 
 
 def _controleer_keuzes(kb: Kennisbank, v: Vraag) -> None:

@@ -217,7 +217,7 @@ def kies_in_overzicht(rijen: list[tuple[str, str]], *, titel: str, klaar: str) -
     breedte = min(34, max((len(label) for label, _ in rijen), default=0))
     keuzes: list[Choice | Separator] = [Choice(klaar, value=_KLAAR), Separator(" ")]
     keuzes += [
-        Choice(f"{label[:breedte]:<{breedte}}  {_kort(zichtbaar(tekst))}", value=i)
+        Choice(f"{_kort(zichtbaar(label), breedte):<{breedte}}  {_kort(zichtbaar(tekst))}", value=i)
         for i, (label, tekst) in enumerate(rijen)
     ]
     gekozen = _vraag(
@@ -309,7 +309,12 @@ def kies_bij_tegenspraak(tekst: str, rijen: list[tuple[str, str]]) -> int | None
 def _kort(tekst: str, lengte: int = 60) -> str:
     """One line per answer on the review screen; a long answer (the request) is shortened."""
     tekst = " ".join(tekst.split())
-    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+    if len(tekst) <= lengte:
+        return tekst
+    deel = tekst[: lengte - 1]
+    if tekst[lengte - 1] != " " and " " in deel:  # not in the middle of a word
+        deel = deel.rsplit(" ", 1)[0]
+    return deel.rstrip(" ,;:") + "…"
 
 
 def _zonder_stuurtekens(tekst: str) -> bool | str:

@@ -25,6 +25,9 @@ class Stand:
     afgeleid: set[str] = field(default_factory=set)
     bevestigd: set[str] = field(default_factory=set)
     gesprek: dict[str, Any] = field(default_factory=dict)  # the talk's record, by dotted place
+    # the talk's verdict as it stands (the coach's own, else the advice's after the client's
+    # decisions), kept up to date by the talk; None outside the talk
+    oordeel: str | None = None
 
     def omschrijving(self, vraag: Vraag) -> tuple[dict[str, Any], str] | None:
         """Where a question that fills no fact keeps its answer: (meta or talk, key)."""

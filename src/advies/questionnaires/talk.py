@@ -27,10 +27,12 @@ from advies.questionnaires.answering import ononderbroken
 from advies.questionnaires.answers import antwoord_tekst
 from advies.questionnaires.flow import Beantwoorder, doorloop, overzicht, zet_antwoord
 from advies.questionnaires.intake import Overzicht
-from advies.questionnaires.model import Vragenlijst, vragenlijst_uit_data
-from advies.questionnaires.state import Stand
+from advies.questionnaires.model import Vraag, Vragenlijst, vragenlijst_uit_data
+from advies.questionnaires.state import Antwoord, Stand
 
 SECTIE = "gespreksvragen"  # the talk's bookkeeping in meta, as the intake keeps its own
+VERDICT = "oordeel_coach.verdict"  # the place of the coach's own verdict in the talk's state
+ADVIES_NU = "{advies}"  # in a question's text: the advice after the client's decisions
 
 
 def voorwaarden_van(kb: Kennisbank, casus: Casus) -> list[tuple[str, str]]:
@@ -75,11 +77,11 @@ def stand_uit_gesprek(casus: Casus) -> Stand:
     if casus.gesprek is not None:
         _plat(casus.gesprek.model_dump(mode="json", exclude_none=True), "", plekken)
     if casus.oordeel_coach is not None:
-        plekken["oordeel_coach.verdict"] = casus.oordeel_coach.verdict
+        plekken[VERDICT] = casus.oordeel_coach.verdict
         plekken["oordeel_coach.reden"] = casus.oordeel_coach.reden
     boek = casus.meta.model_dump(mode="json").get(SECTIE) or {}
     if isinstance(boek, dict) and boek.get("verdict_zonder_reden"):
-        plekken.setdefault("oordeel_coach.verdict", boek["verdict_zonder_reden"])
+        plekken.setdefault(VERDICT, boek["verdict_zonder_reden"])
     onbekend = boek.get("onbekend", []) if isinstance(boek, dict) else []
     return Stand(antwoorden=dict(casus.antwoorden), gesprek=plekken, onbekend=set(onbekend))
 
@@ -107,11 +109,11 @@ def casus_met_gesprek(basis: Casus, stand: Stand) -> Casus:
     for code, besluit in list(record.get("voorwaarden", {}).items()):
         if "besluit" not in besluit:  # a note without a decision waits for the decision
             del record["voorwaarden"][code]
-    verdict = stand.gesprek.get("oordeel_coach.verdict")
+    verdict = stand.gesprek.get(VERDICT)
     reden = stand.gesprek.get("oordeel_coach.reden")
     oordeel = OordeelCoach(verdict=verdict, reden=reden) if verdict and reden else None
-    if "oordeel" in stand.onbekend:  # "I subscribe to the advice": no verdict of one's own
-        oordeel = None
+    if VERDICT in stand.onbekend:  # "I subscribe to the advice": no verdict of one's own,
+        oordeel = None  # even where an earlier one lingers in the file
     boek: dict[str, Any] = {"onbekend": sorted(stand.onbekend)}
     if verdict and not reden:
         boek["verdict_zonder_reden"] = verdict
@@ -146,12 +148,50 @@ class Gespreksronde:
         self.stand = stand_uit_gesprek(self.basis)
         if not self.stand.gesprek.get("datum"):
             self.stand.gesprek["datum"] = date.today().isoformat()
+        self._werk_oordeel_bij()
 
     def bewaar(self, _: Stand | None = None) -> None:
         with self._ononderbroken():
             bewaard = self.sessie.bewaar(casus_met_gesprek(self.basis, self.stand))
         if bewaard is not None:  # changed meanwhile by hand: go on from what the file holds
             self.basis = bewaard
+        self._werk_oordeel_bij()
+
+    def _werk_oordeel_bij(self) -> None:
+        """The verdict the talk's questions depend on (`tenzij_oordeel`), after every answer."""
+        from advies.engine.evaluation import evalueer
+
+        casus = casus_met_gesprek(self.basis, self.stand)
+        self.stand.oordeel = evalueer(casus, self.kb, wat_als=False).eindoordeel
+
+    def advies_nu(self) -> str:
+        """The advice after the client's decisions, before the coach's own verdict: "no go"."""
+        from advies.engine.evaluation import evalueer
+
+        casus = casus_met_gesprek(self.basis, self.stand).model_copy(update={"oordeel_coach": None})
+        label = evalueer(casus, self.kb, wat_als=False).verdict_label
+        return label[:1].lower() + label[1:]
+
+    def zoals_gesteld(self, vraag: Vraag) -> Vraag:
+        """The question as the coach sees it: `{advies}` says what the advice has become, so
+        "Nee, ik onderschrijf het advies" is not answered blind."""
+        if ADVIES_NU not in vraag.tekst and all(ADVIES_NU not in k.tekst for k in vraag.keuzes):
+            return vraag
+        nu = self.advies_nu()
+        keuzes = tuple(
+            k.model_copy(update={"tekst": k.tekst.replace(ADVIES_NU, nu)}) for k in vraag.keuzes
+        )
+        return vraag.model_copy(
+            update={"tekst": vraag.tekst.replace(ADVIES_NU, nu), "keuzes": keuzes}
+        )
+
+    def rijen(self) -> list[tuple[Vraag, str, str]]:
+        """The review's rows: each answered question as asked, its label and its answer."""
+        uit = []
+        for v in overzicht(self.vl, self.stand):
+            gesteld = self.zoals_gesteld(v)
+            uit.append((v, v.label or v.tekst, antwoord_tekst(gesteld, self.stand, self.kb)))
+        return uit
 
     def sluit(self) -> None:
         self.sessie.sluit()
@@ -166,19 +206,20 @@ class Gespreksronde:
             self.sluit()
 
     def _voer_uit(self, beantwoord: Beantwoorder, kies: Overzicht | None) -> Casus:
+        def gesteld(vraag: Vraag, stand: Stand, waar: tuple[int, int] | None) -> Antwoord:
+            return beantwoord(self.zoals_gesteld(vraag), stand, waar)
+
         try:
-            doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+            doorloop(self.vl, self.kb, self.stand, gesteld, self.bewaar)
             while kies is not None:
-                rijen = overzicht(self.vl, self.stand)
-                keuze = kies(
-                    [(v.label or v.tekst, antwoord_tekst(v, self.stand, self.kb)) for v in rijen]
-                )
+                rijen = self.rijen()
+                keuze = kies([(label, antwoord) for _, label, antwoord in rijen])
                 if keuze is None:
                     break
-                vraag = rijen[keuze]
-                zet_antwoord(self.stand, vraag, beantwoord(vraag, self.stand, None), wis=True)
+                vraag = rijen[keuze][0]
+                zet_antwoord(self.stand, vraag, gesteld(vraag, self.stand, None), wis=True)
                 self.bewaar()
-                doorloop(self.vl, self.kb, self.stand, beantwoord, self.bewaar)
+                doorloop(self.vl, self.kb, self.stand, gesteld, self.bewaar)
             self.bewaar()
         except (KeyboardInterrupt, EOFError):
             raise Afgebroken(

@@ -110,9 +110,18 @@ def _punten(
 
 def praktisch_sectie(t: Teksten, casus: Casus, advies: Advies) -> Sectie | None:
     """The practical agreements, in sentences; the agreed number and length of the sessions are
-    the facts the advice now reads."""
+    the facts the advice now reads. Under a no go there is no start to arrange: only the coach's
+    free note stays, as the talk promised it would."""
     assert casus.gesprek is not None
     a = casus.gesprek.afspraken
+    if advies.eindoordeel == "no_go":
+        if not a.notitie:
+            return None
+        return Sectie(
+            t["bevestiging.praktisch.kop_no_go"],
+            (Lijst((Punt(" ".join(a.notitie.split())),)),),
+            anker="praktisch",
+        )
     feiten = casus.feiten()
     regels = []
     if a.startdatum:
@@ -135,7 +144,7 @@ def praktisch_sectie(t: Teksten, casus: Casus, advies: Advies) -> Sectie | None:
         regels.append(t.vul("bevestiging.praktisch.groep", wie=a.informeert_groep))
     if a.notitie:
         regels.append(" ".join(a.notitie.split()))
-    if not regels or advies.eindoordeel == "no_go":
+    if not regels:
         return None
     return Sectie(
         t["bevestiging.praktisch.kop"],

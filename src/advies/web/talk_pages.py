@@ -10,7 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from advies.engine.evaluation import evalueer
 from advies.errors import InvoerFout
-from advies.questionnaires.answers import antwoord_tekst, antwoord_uit_invoer
+from advies.questionnaires.answers import antwoord_uit_invoer
 from advies.questionnaires.case_folder import casus_in_map
 from advies.questionnaires.flow import overzicht, te_stellen, volgende, zet_antwoord
 from advies.questionnaires.intake import casusmap, oordeel_kort
@@ -52,6 +52,7 @@ def _vraagpagina(
     invoer: str | None = None,
 ) -> Response:
     titel = ronde.basis.meta.naam or naam
+    vraag = ronde.zoals_gesteld(vraag)
     return pagina(
         request,
         "vraag.html",
@@ -107,12 +108,8 @@ async def overzicht_pagina(request: Request) -> Response:
     naam, ronde = _ronde(request)
     stap = volgende(ronde.vl, ronde.kb, ronde.stand)
     rijen = [
-        {
-            "label": v.label or v.tekst,
-            "antwoord": antwoord_tekst(v, ronde.stand, ronde.kb),
-            "url": casus_url("gesprek", naam, "vraag", v.id),
-        }
-        for v in overzicht(ronde.vl, ronde.stand)
+        {"label": label, "antwoord": antwoord, "url": casus_url("gesprek", naam, "vraag", v.id)}
+        for v, label, antwoord in ronde.rijen()
     ]
     titel = ronde.basis.meta.naam or naam
     return pagina(
