@@ -86,3 +86,18 @@ def test_het_overzicht_van_het_gesprek_noemt_een_lege_keuze_in_haar_eigen_woorde
     assert rijen["oordeel"] == "Nee, ik onderschrijf het advies (go onder voorwaarden)"
     assert rijen["informeert_groep"] == "Niet nodig of nog niet afgesproken"
     assert [t for i, t in rijen.items() if i.startswith("notitie.")] == ["(leeg)"]
+
+
+def test_een_lang_label_in_het_overzicht_wordt_bij_een_woord_afgebroken() -> None:
+    """User test: "Notitie bij Groepen van vijf tot a" on the talk's review screen."""
+    label = "Notitie bij Groepen van vijf tot acht deelnemers"
+    _, tekst = _op_het_scherm(
+        ENTER,
+        vraag=lambda: prompts.kies_in_overzicht(
+            [(label, "De directeur opent zelf.")], titel="Overzicht", klaar="Klaar"
+        ),
+    )
+    rij = next(r for r in tekst.splitlines() if "De directeur opent zelf." in r)
+    afgekort = rij.split("…")[0].split("Notitie", 1)[1]
+    assert "…" in rij
+    assert label.startswith(f"Notitie{afgekort} ")  # ends on a whole word

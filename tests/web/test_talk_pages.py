@@ -31,6 +31,8 @@ def test_the_talk_is_recorded_page_by_page_and_the_advice_follows_it(
     assert "Na het adviesgesprek: leg vast wat is besloten" in advies_voor
 
     besluiten: list[str] = []
+    gevraagd: list[str] = []
+    oordeel_pagina = ""
     for _ in range(60):
         pagina = client.get("/gesprek/ilse")
         if pagina.status_code == 303:
@@ -38,6 +40,7 @@ def test_the_talk_is_recorded_page_by_page_and_the_advice_follows_it(
             break
         assert pagina.status_code == 200
         vraag = vraag_op_pagina(pagina.text)
+        gevraagd.append(vraag)
         if vraag.startswith("besluit."):
             # the first condition refused, the others agreed
             antwoord = "1" if not besluiten else "0"
@@ -48,6 +51,7 @@ def test_the_talk_is_recorded_page_by_page_and_the_advice_follows_it(
             antwoord = "2026-12-05"
         elif vraag == "oordeel":
             antwoord = "0"  # "Nee, ik onderschrijf het advies"
+            oordeel_pagina = html.unescape(pagina.text)
         elif 'type="radio"' in pagina.text:
             antwoord = str(len(re.findall(r'type="radio"', pagina.text)) - 1)
         else:
@@ -60,6 +64,11 @@ def test_the_talk_is_recorded_page_by_page_and_the_advice_follows_it(
     else:
         raise AssertionError("het gesprek eindigde niet")
     assert len(besluiten) >= 2
+    # user test: the own verdict was asked blind, and a no go was asked for its start date
+    assert "luidt het advies nu: no go." in oordeel_pagina
+    assert "Nee, ik onderschrijf het advies (no go)" in oordeel_pagina
+    assert "startdatum" not in gevraagd and "sessieduur" not in gevraagd
+    assert "notitie" in gevraagd
 
     overzicht = client.get("/gesprek/ilse/overzicht")
     assert "Het adviesgesprek: klopt alles?" in overzicht.text
