@@ -106,7 +106,7 @@ async def beantwoord(request: Request) -> Response:
 
 async def overzicht_pagina(request: Request) -> Response:
     naam, ronde = _ronde(request)
-    stap = volgende(ronde.vl, ronde.kb, ronde.stand)
+    open_nu = len(te_stellen(ronde.vl, ronde.kb, ronde.stand))  # a follow-up may come: not counted
     rijen = [
         {"label": label, "antwoord": antwoord, "url": casus_url("gesprek", naam, "vraag", v.id)}
         for v, label, antwoord in ronde.rijen()
@@ -121,7 +121,7 @@ async def overzicht_pagina(request: Request) -> Response:
         verder_tekst="Verder met het gesprek",
         casustitel=titel,
         rijen=rijen,
-        open_vragen=open_tekst(stap[1][1] - stap[1][0] + 1 if stap else 0),
+        open_vragen=open_tekst(open_nu),
         verder_url=casus_url("gesprek", naam),
         klaar_url=casus_url("gesprek", naam, "klaar"),
         advies_url=casus_url("advies", naam),
