@@ -125,6 +125,9 @@ vragen:
             "type: keuze\n    when: {feit: bestaat_niet, is: true}\n",
         ),
         ("'feit', 'feiten', 'meta' of 'gesprek'", "    feit: deelname\n", ""),
+        # only a question about the talk knows the talk's verdict
+        ("'tenzij_oordeel'", "type: keuze\n", "type: keuze\n    tenzij_oordeel: [no_go]\n"),
+        ("no_go", "type: keuze\n", "type: keuze\n    tenzij_oordeel: [nee]\n"),
     ],
 )
 def test_een_kapotte_vragenlijst_wordt_geweigerd_met_bestand_en_vraag(
