@@ -9,7 +9,7 @@ cases and every example; nothing in the product depends on them.
 
 from __future__ import annotations
 
-from advies.report import coherence_advice, coherence_letter
+from advies.report import coherence_advice, coherence_confirmation, coherence_letter
 from advies.report.coherence_core import BELOFTEN, Breuk, Controle, gebroken_beloften
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Breuk",
     "Controle",
     "coherence_advice",
+    "coherence_confirmation",
     "coherence_letter",
     "gebroken_beloften",
 ]

@@ -63,7 +63,7 @@ def _groepen(c: Controle) -> list[str]:
     if not s.groepen:
         return []
     codes = {b.code for b in a.bevindingen}
-    ant = c.casus.antwoorden
+    ant = c.casus.feiten()
     fout = [
         f"groep van {g} buiten {s.minimum}-{s.maximum}"
         for g in s.groepen
@@ -154,7 +154,7 @@ def _label(cel: Cel) -> str:
 
 @belofte("vertrouwelijkheid_eerst", "onzekere vertrouwelijkheid geeft nooit een gewone go")
 def _vertrouwelijk(c: Controle) -> list[str]:
-    waarde = c.casus.antwoorden.get("vertrouwelijkheid")
+    waarde = c.casus.feiten().get("vertrouwelijkheid")
     if c.advies.verdict == "go" and waarde != "gegarandeerd":
         return [f"go bij vertrouwelijkheid {waarde!r}"]
     return []
@@ -214,7 +214,7 @@ def _werkvorm(c: Controle) -> list[str]:
     fout = []
     if not eerste.stappen:
         fout.append(f"{eerste.code} zonder schema als eerste werkvorm")
-    duur = c.casus.antwoorden.get("sessieduur")
+    duur = c.casus.feiten().get("sessieduur")
     per_code = {b.code: b for b in a.bevindingen}
     kortste = eerste.kortste_sessie
     if (
@@ -247,7 +247,7 @@ def _werkvorm(c: Controle) -> list[str]:
         gevraagd = _minuten(kort.uitleg)
         if gevraagd is None or gevraagd < basismodel:
             fout.append(f"SESSIE_KORT vraagt {gevraagd} min voor het basismodel ({basismodel})")
-    if c.casus.antwoorden.get("ervaring") == "geen" and len(a.methoden) > 2:
+    if c.casus.feiten().get("ervaring") == "geen" and len(a.methoden) > 2:
         fout.append(f"{len(a.methoden)} werkvormen voor een groep zonder ervaring")
     start = sectie(c.klant, "vervolg")
     if start:
@@ -315,7 +315,7 @@ def _stappen(c: Controle) -> list[str]:
             fout.append("'in de startfase' bij een begeleider voor het hele traject")
         if re.search(r"rouleren|rouleert|per bijeenkomst wisselt", tekst):
             fout.append("wisselende gespreksleiding bij een begeleider voor het hele traject")
-    if c.casus.antwoorden.get("initiatief") in ("beroepsgroep", "opleiding") and (
+    if c.casus.feiten().get("initiatief") in ("beroepsgroep", "opleiding") and (
         "zonder gevolgen" in tekst
     ):
         fout.append("'zonder gevolgen' bij verplichte intervisie van beroep of opleiding")
