@@ -7,12 +7,15 @@ a coach's own verdict), in the client's version of the letter."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from advies.case.files import lees_casus
 from advies.case.model import maak_casus
 from advies.engine.evaluation import evalueer
 from advies.knowledge.loading import laad_kennisbank
@@ -25,6 +28,7 @@ from talk_generator import gesprek, oordeel_coach
 
 AANTAL = 2_000
 SEED = 20_261_205
+ILSE = Path(__file__).resolve().parents[1] / "voorbeelden" / "ilse-coordinatoren.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +77,75 @@ def test_the_confirmation_promises_are_registered() -> None:
         "bevestiging_oordeel_klopt",
         "afspraken_zoals_getypt",
     } <= set(BELOFTEN)
+
+
+ILSE_NA_GESPREK: dict[str, Any] = {
+    "gesprek": {
+        "datum": "2026-12-05",
+        "voorwaarden": {
+            "GESLOTEN_LEERKLIMAAT": {"besluit": "akkoord"},
+            "VERTROUWELIJKHEID_ONZEKER": {"besluit": "open", "notitie": "Zij *overlegt* eerst."},
+            "NIET_VOORGELICHT": {"besluit": "geweigerd"},
+        },
+        "afspraken": {"startdatum": "januari 2027", "notitie": "Budget <volgt>."},
+    },
+    "oordeel_coach": {"verdict": "go_onder_voorwaarden", "reden": "De directeur licht zelf voor."},
+}
+
+
+def _controle(kb: Kennisbank) -> Controle:
+    basis = lees_casus(kb, ILSE).model_dump(mode="json")
+    casus = maak_casus(kb, {**basis, **ILSE_NA_GESPREK}, bestand="<ilse>")
+    advies = evalueer(casus, kb)
+    brief = bouw_document(casus, advies, kb, voor="klant", datum=date(2026, 12, 6))
+    return Controle(casus, advies, kb, brief, als_markdown(brief))
+
+
+def _gebroken(c: Controle) -> set[str]:
+    return {b.belofte for b in gebroken_beloften(c)}
+
+
+def test_each_confirmation_promise_notices_the_letter_that_breaks_it(kb: Kennisbank) -> None:
+    """The promises hold on this confirmation, and each one breaks when the letter is changed
+    the way it forbids: they can fail."""
+    c = _controle(kb)
+    assert c.advies.eindoordeel == "go_onder_voorwaarden"
+    assert _gebroken(c) == set()
+    tekst = c.klant_tekst
+    # the refused condition's promise in the letter after all
+    geweigerd = next(b for b in c.advies.bevindingen if b.geweigerd)
+    belofte = dataclasses.replace(
+        c, klant_tekst=tekst + "\n\n" + " ".join(str(geweigerd.voorwaarde).split())
+    )
+    assert "weigering_niet_toegezegd" in _gebroken(belofte)
+    # the open condition among the agreements
+    afgesproken = next(s for s in c.klant.secties if s.anker == "afgesproken")
+    omgedraaid = tuple(
+        dataclasses.replace(sub, kop="Nog open" if sub.kop == "Toegezegd" else "Toegezegd")
+        for sub in afgesproken.subsecties
+    )
+    secties = tuple(
+        dataclasses.replace(s, subsecties=omgedraaid) if s is afgesproken else s
+        for s in c.klant.secties
+    )
+    assert "besluit_op_zijn_plaats" in _gebroken(
+        dataclasses.replace(c, klant=dataclasses.replace(c.klant, secties=secties))
+    )
+    # another verdict on the document than the advice's
+    assert "bevestiging_oordeel_klopt" in _gebroken(
+        dataclasses.replace(c, klant=dataclasses.replace(c.klant, verdict="go"))
+    )
+    # the coach's note as markup, not as typed
+    assert "afspraken_zoals_getypt" in _gebroken(
+        dataclasses.replace(
+            c, klant_tekst=tekst.replace(r"Zij \*overlegt\* eerst.", "Zij *overlegt* eerst.")
+        )
+    )
+    # a no go that still names the start
+    no_go = dataclasses.replace(
+        c,
+        advies=c.advies.model_copy(
+            update={"oordeel_coach": c.advies.oordeel_coach.model_copy(update={"verdict": "no_go"})}
+        ),  # type: ignore[union-attr]
+    )
+    assert "bevestiging_no_go_plant_niets" in _gebroken(no_go)

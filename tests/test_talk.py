@@ -148,6 +148,11 @@ def test_a_coach_who_starts_after_a_refusal_keeps_the_refusal_on_record(
     assert "U zorgt ervoor" not in niet_toegezegd  # not the promise the client did not make
     toegezegd = brief.split("### Toegezegd", 1)[1].split("###", 1)[0]
     assert str(geweigerd.toezegging) not in toegezegd
+    # nor does the rest of the letter promise what she refused (user test: the contract and the
+    # closing of the guidance said the content stays in the group and she hears only the course)
+    assert "alleen informatie over het verloop" not in brief
+    assert "alleen over het verloop" not in brief and "niet wat er besproken is" not in brief
+    assert "niet toegezegd dat de inhoud binnen de groep blijft" in brief  # the contract says so
     assert gebroken_beloften(Controle(casus, advies, kb, doc, brief)) == []
 
 
@@ -273,3 +278,47 @@ def test_a_rule_change_lists_the_cases_it_would_change(tmp_path: Path) -> None:
     assert uit.exit_code == 0, uit.output
     assert "geen voorwaarde meer: GESLOTEN_LEERKLIMAAT" in uit.stdout
     assert "Schoolleiders" not in uit.stdout  # a case the change does not touch is not listed
+
+
+def test_a_coach_verdict_added_after_the_talk_is_no_change_of_the_rules(
+    kb: Kennisbank, tmp_path: Path
+) -> None:
+    """User report: after a refusal (no go) the coach added her own verdict by hand; `beoordeel`
+    then warned that today's rules advise otherwise ('nieuw als voorwaarde ...') although the
+    rules' verdict was the same: the record compared the coach's conditions with the rules'."""
+    gesprek = ALLES_AKKOORD.replace(
+        "VERTROUWELIJKHEID_ONZEKER: {besluit: akkoord}",
+        "VERTROUWELIJKHEID_ONZEKER: {besluit: geweigerd}",
+    )
+    pad = _gesprek(tmp_path, gesprek)
+    casus = lees_casus(kb, pad)
+    assert casus.vastgelegd.gesprek is not None
+    assert casus.vastgelegd.gesprek.verdict == "no_go"
+    # recorded with earlier rules, and the coach's own go added by hand afterwards
+    from advies.case.files import schrijf_casus
+    from advies.case.model import OordeelCoach
+
+    oud = casus.vastgelegd.gesprek.model_copy(update={"kennisbank": "2020.1.0"})
+    schrijf_casus(
+        pad,
+        casus.model_copy(
+            update={
+                "vastgelegd": casus.vastgelegd.model_copy(update={"gesprek": oud}),
+                "oordeel_coach": OordeelCoach(verdict="go", reden="Eigen afweging."),
+            }
+        ),
+    )
+    uit = runner.invoke(app, ["beoordeel", str(pad)])
+    assert uit.exit_code == 0, uit.output
+    assert "Let op" not in uit.stderr
+    # a real change still warns: the same record as if it had said go under conditions
+    anders = oud.model_copy(update={"verdict": "go_onder_voorwaarden", "blokkades": []})
+    casus = lees_casus(kb, pad)
+    schrijf_casus(
+        pad,
+        casus.model_copy(
+            update={"vastgelegd": casus.vastgelegd.model_copy(update={"gesprek": anders})}
+        ),
+    )
+    uit = runner.invoke(app, ["beoordeel", str(pad)])
+    assert "Let op: het adviesgesprek" in uit.stderr and "luidt het no go" in uit.stderr

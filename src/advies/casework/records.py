@@ -64,12 +64,14 @@ def verschil(casus: Casus, advies: Advies) -> Verschil | None:
         if toen is None:
             continue
         nu = advies.vastlegging()
-        anders = (toen.verdict, sorted(toen.voorwaarden), sorted(toen.blokkades)) != (
-            nu.verdict,
-            sorted(nu.voorwaarden),
-            sorted(nu.blokkades),
-        )
-        if toen.kennisbank != nu.kennisbank and anders:
+        if toen.kennisbank != nu.kennisbank and _kern(toen) != _kern(nu):
             return Verschil(moment, toen, nu)
         return None
     return None
+
+
+def _kern(v: Vastlegging) -> tuple[str, list[str], list[str]]:
+    """What a record's advice comes down to. A no go puts no conditions; a record written before
+    conditions were kept by the rules' verdict may still hold those of a coach's own verdict."""
+    voorwaarden = [] if v.verdict == "no_go" else sorted(v.voorwaarden)
+    return v.verdict, voorwaarden, sorted(v.blokkades)

@@ -219,7 +219,13 @@ class Advies(BaseModel):
             datum=(dag or date.today()).isoformat(),
             kennisbank=self.kennisbank_versie,
             verdict=self.verdict,
-            voorwaarden=[b.code for b in self.voorwaarden],
+            # the rules' conditions, as the verdict it keeps is the rules': a coach's own verdict
+            # is not a change of the rules
+            voorwaarden=[
+                b.code
+                for b in self.bevindingen
+                if self.verdict != "no_go" and b.ernst == "voorwaardelijk" and not b.geweigerd
+            ],
             blokkades=[b.code for b in self.blokkades],
         )
 

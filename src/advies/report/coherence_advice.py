@@ -92,8 +92,10 @@ def _groepen(c: Controle) -> list[str]:
         fout.append("groepen gesplitst zonder voorwaarde die dat vraagt")
     if "GROEP_TE_GROOT" in codes and len(s.groepen) < 2:
         fout.append("te grote groep niet gesplitst")
-    # recruiting: to reach the smallest group, or to split nine into two groups of five
-    if s.aanvullen and not codes & {"GROEP_TE_KLEIN", "GROEP_TE_GROOT"} and not v:
+    # recruiting: to reach the smallest group (also once those who do not join are left out), or
+    # to split nine into two groups of five
+    te_weinig = s.groepsgrootte is not None and s.groepsgrootte - s.niet_mee < s.minimum
+    if s.aanvullen and not codes & {"GROEP_TE_KLEIN", "GROEP_TE_GROOT"} and not v and not te_weinig:
         fout.append("deelnemers werven zonder voorwaarde die dat vraagt")
     if "GROEP_TE_KLEIN" in codes and not s.aanvullen:
         fout.append("te kleine groep niet aangevuld")

@@ -19,7 +19,6 @@ _BELOOFT_VERTROUWELIJKHEID = (
     "niet wat er besproken is",
     "de inhoud blijft binnen de groep",
     "wat in de groep besproken wordt, blijft in de groep",
-    "toegezegd dat de inhoud",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,19 @@ _TEKSTEN = Path(__file__).resolve().parent / "teksten.yaml"
 
 class _Strikt(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NaWeigering(_Strikt):
+    """What a step or contract item says instead when the client refused one of these conditions
+    in the talk and the coach's own verdict starts the group anyway: the usual text would promise
+    what the client did not agree to."""
+
+    bij: tuple[str, ...] = Field(min_length=1)
+    tekst: str
+    tekst_per_vorm: dict[str, str] = Field(default_factory=dict)
+
+    def geldt(self, geweigerd: AbstractSet[str]) -> bool:
+        return bool(geweigerd & set(self.bij))
 
 
 class _Voorwaardelijk(_Strikt):
@@ -44,7 +58,12 @@ class Punt(_Voorwaardelijk):
 
     code: str = ""  # where the talk's agreements fill in this item (bevestiging.contract)
     tekst: str
+    na_weigering: NaWeigering | None = None
     bronnen: tuple[Bron, ...] = Field(min_length=1)
+
+    def tekst_bij(self, geweigerd: AbstractSet[str]) -> str:
+        w = self.na_weigering
+        return w.tekst if w and w.geldt(geweigerd) else self.tekst
 
     def geldt_voor(self, vorm: str | None, antwoorden: dict[str, Any]) -> bool:
         if self.vormen and vorm not in self.vormen:
@@ -86,9 +105,13 @@ class Vervolgstap(_Voorwaardelijk):
     onderdelen: tuple[Onderdeel, ...] = ()
     valkuilen: bool = False
     nadrukken: tuple[Nadruk, ...] = ()
+    na_weigering: NaWeigering | None = None
     bronnen: tuple[Bron, ...] = Field(min_length=1)
 
-    def tekst(self, vorm: str | None) -> str:
+    def tekst(self, vorm: str | None, geweigerd: AbstractSet[str] = frozenset()) -> str:
+        w = self.na_weigering
+        if w and w.geldt(geweigerd):
+            return w.tekst_per_vorm.get(vorm or "", w.tekst)
         return self.wat_per_vorm.get(vorm or "", self.wat)
 
     def voor_wie(self, vorm: str | None) -> str:
@@ -189,7 +212,14 @@ def _vervolgstappen(kb: Kennisbank) -> Vervolg:
         ]:
             if vorm not in kb.vormen:
                 raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende vorm {vorm}")
-        for code in (c for n in stap.nadrukken for c in n.bij):
+        weigeringen = [
+            stap.na_weigering,
+            *(p.na_weigering for o in stap.onderdelen for p in o.punten),
+        ]
+        for code in [
+            *(c for n in stap.nadrukken for c in n.bij),
+            *(c for w in weigeringen if w for c in w.bij),
+        ]:
             if code not in codes:
                 raise KennisbankFout(f"{pad}, stap {stap.code}: onbekende bevinding {code}")
     return vervolg

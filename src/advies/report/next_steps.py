@@ -37,10 +37,20 @@ def vervolg_sectie(
     vorm = advies.begeleiding.vorm.code if advies.begeleiding.vorm else None
     plekken = {"methode": t["vervolg.eerste_werkvorm"], **plekken}
     codes = {b.code for b in advies.bevindingen}
+    geweigerd = {b.code for b in advies.bevindingen if b.geweigerd}
     stappen = _stappen(advies, kb, antwoorden)
     met_valkuilen = next((s for s in stappen if s.valkuilen), None)
     subs = [
-        _stap(t, s, vorm, plekken, codes, antwoorden, vervolg if s is met_valkuilen else None)
+        _stap(
+            t,
+            s,
+            vorm,
+            plekken,
+            codes,
+            geweigerd,
+            antwoorden,
+            vervolg if s is met_valkuilen else None,
+        )
         for s in stappen
     ]
     inleiding = t[
@@ -59,10 +69,15 @@ def _stap(
     vorm: str | None,
     plekken: dict[str, str],
     codes: set[str],
+    geweigerd: set[str],
     antwoorden: dict[str, Any],
     vervolg: Vervolg | None,
 ) -> Sectie:
-    zinnen = [stap.tekst(vorm), *(z.tekst for z in stap.zinnen if z.geldt_voor(antwoorden))]
+    # a refused condition the coach starts without: the step's own words would promise it
+    zinnen = [
+        stap.tekst(vorm, geweigerd),
+        *(z.tekst for z in stap.zinnen if z.geldt_voor(antwoorden)),
+    ]
     blokken: list[Blok] = [
         Alinea(t.vul("vervolg.voor", voor=stap.voor_wie(vorm)), stijl="klein"),
         Alinea(vul_in(" ".join(" ".join(zinnen).split()), plekken), bronnen=stap.bronnen),
@@ -98,6 +113,7 @@ def bijlage_sectie(
         return None
     vorm = advies.begeleiding.vorm.code if advies.begeleiding.vorm else None
     afgesproken = afgesproken or {}
+    geweigerd = {b.code for b in advies.bevindingen if b.geweigerd}
     onderdelen = next((s.onderdelen for s in _stappen(advies, kb, antwoorden) if s.onderdelen), ())
     if not onderdelen:
         return None
@@ -111,7 +127,7 @@ def bijlage_sectie(
                     Lijst(
                         tuple(
                             Punt(
-                                vul_in(" ".join(p.tekst.split()), plekken)
+                                vul_in(" ".join(p.tekst_bij(geweigerd).split()), plekken)
                                 + (f" {afgesproken[p.code]}" if p.code in afgesproken else ""),
                                 bronnen=p.bronnen,
                             )
