@@ -30,14 +30,19 @@ def voorwaarden_na_gesprek(advies: Advies, gesprek: Gesprek) -> dict[str, list[B
 
 
 def oordeel_na_gesprek(t: Teksten, advies: Advies, gesprek: Gesprek) -> str:
-    """The verdict's sentence in the confirmation: it says what the talk settled."""
+    """The sentence under the rules' verdict in the confirmation: what the talk settled. Where the
+    coach judged otherwise, the client's letter carries the coach's sentence and reasons, and this
+    one stands under the outcome of the analysis in the coach's version: then it is the
+    analysis' own, not 'as discussed, the group can start' over the coach's no go."""
+    if advies.eindoordeel != advies.verdict:  # the talk went the coach's way, not the analysis'
+        return t[f"kort.oordeel.{advies.verdict}"]
     groepen = voorwaarden_na_gesprek(advies, gesprek)
-    if advies.eindoordeel == "no_go" and groepen["geweigerd"]:
+    if advies.verdict == "no_go" and groepen["geweigerd"]:
         return _weigering(t, groepen["geweigerd"])
-    if advies.eindoordeel == "go_onder_voorwaarden":
+    if advies.verdict == "go_onder_voorwaarden":
         sleutel = "voorwaarden_open" if groepen["open"] else "voorwaarden_rond"
         return t[f"bevestiging.oordeel.{sleutel}"]
-    return t[f"bevestiging.oordeel.{advies.eindoordeel}"]
+    return t[f"bevestiging.oordeel.{advies.verdict}"]
 
 
 def _weigering(t: Teksten, geweigerd: list[Bevinding]) -> str:

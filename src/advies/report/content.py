@@ -4,8 +4,8 @@ letter (teksten.yaml beside this module). Loaded once, checked against the knowl
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections.abc import Set as AbstractSet
+from functools import cache
 from pathlib import Path
 from typing import Any
 
