@@ -153,6 +153,10 @@ def test_a_coach_who_starts_after_a_refusal_keeps_the_refusal_on_record(
     assert "alleen informatie over het verloop" not in brief
     assert "alleen over het verloop" not in brief and "niet wat er besproken is" not in brief
     assert "niet toegezegd dat de inhoud binnen de groep blijft" in brief  # the contract says so
+    # the coach's go confirms what was settled; it asks for nothing the talk already decided
+    assert "Ik adviseer u met intervisie te beginnen, zoals hieronder afgesproken." in brief
+    coach = als_markdown(bouw_document(casus, advies, kb, voor="coach"))
+    assert "alle voorwaarden toegezegd" not in coach
     assert gebroken_beloften(Controle(casus, advies, kb, doc, brief)) == []
 
 

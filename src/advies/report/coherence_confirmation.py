@@ -73,7 +73,8 @@ def _geweigerd(c: Controle) -> list[str]:
 @belofte(
     "besluit_op_zijn_plaats",
     "een toegezegde voorwaarde staat bij de afspraken, een open voorwaarde bij wat nog open is, "
-    "en 'alle voorwaarden toegezegd' alleen als er niets open of geweigerd is",
+    "'alle voorwaarden toegezegd' alleen als er niets open of geweigerd is, en wat besloten is "
+    "vraagt niet opnieuw om toezeggingen",
 )
 def _plaats(c: Controle) -> list[str]:
     g = c.casus.gesprek
@@ -91,6 +92,9 @@ def _plaats(c: Controle) -> list[str]:
             fout.append(f"toegezegde {code} niet bij de afspraken")
         if besluit.besluit == "open" and (naam not in open_ or naam in toegezegd):
             fout.append(f"open {code} niet bij wat nog open is")
+    kort = sectie(c.klant, "kort")
+    if kort and any(" toezegt" in x for x in teksten_van(kort)):
+        fout.append("'wat we besloten' vraagt na het gesprek opnieuw om toezeggingen")
     rond = _plat(laad_teksten()["bevestiging.oordeel.voorwaarden_rond"])
     if rond in _plat(c.klant_tekst) and (
         open_ or _sub(c, "geweigerd") or any(b.geweigerd for b in c.advies.bevindingen)

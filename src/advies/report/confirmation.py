@@ -35,6 +35,8 @@ def oordeel_na_gesprek(t: Teksten, advies: Advies, gesprek: Gesprek) -> str:
     one stands under the outcome of the analysis in the coach's version: then it is the
     analysis' own, not 'as discussed, the group can start' over the coach's no go."""
     if advies.eindoordeel != advies.verdict:  # the talk went the coach's way, not the analysis'
+        if advies.verdict == "go_onder_voorwaarden":  # discussed, not to be agreed still
+            return t["bevestiging.oordeel.go_onder_voorwaarden"]
         return t[f"kort.oordeel.{advies.verdict}"]
     groepen = voorwaarden_na_gesprek(advies, gesprek)
     if advies.verdict == "no_go" and groepen["geweigerd"]:

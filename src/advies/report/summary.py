@@ -47,6 +47,8 @@ def kort_sectie(
     if oc and voor == "klant":
         soort = "oordeel" if oc.verdict == advies.verdict else "coach_oordeel"
         tekst = (soort == "oordeel" and weigering_zin(t, advies)) or t[f"kort.{soort}.{oc.verdict}"]
+        if na_gesprek:  # after the talk: what it settled, not a request to agree
+            tekst = na_gesprek if soort == "oordeel" else t[f"bevestiging.{soort}.{oc.verdict}"]
         bronnen = tuple(kb.verdicts[oc.verdict].bronnen)
         blokken.append(
             Kader(
