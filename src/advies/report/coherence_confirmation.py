@@ -114,8 +114,13 @@ def _no_go(c: Controle) -> list[str]:
     fout = [
         f"sectie '{s.kop}' bij een no go"
         for s in c.klant.secties
-        if s.anker in ("afgesproken", "praktisch", "voorstel", "vervolg")
+        if s.anker in ("afgesproken", "voorstel", "vervolg")
     ]
+    # only the coach's free note stays, the talk promised it would; nothing about a start
+    praktisch = sectie(c.klant, "praktisch")
+    notitie = _plat(g.afspraken.notitie or "")
+    if praktisch and _plat(" ".join(teksten_van(praktisch)[1:])) != notitie:
+        fout.append("praktische afspraken anders dan de vrije notitie bij een no go")
     tekst = _plat(c.klant_tekst)
     start = g.afspraken.startdatum
     if start and md_tekst(str(start), in_regel=True) in tekst:
@@ -168,9 +173,14 @@ def _oordeel(c: Controle) -> list[str]:
 )
 def _getypt(c: Controle) -> list[str]:
     g = c.casus.gesprek
-    if g is None or c.advies.eindoordeel == "no_go":
+    if g is None:
         return []
     tekst = _plat(c.klant_tekst)
+    if c.advies.eindoordeel == "no_go":  # only the free note stays
+        vrij = g.afspraken.notitie
+        if vrij and md_tekst(_plat(vrij), in_regel=True) not in tekst:
+            return [f"'{_plat(vrij)[:40]}' niet zoals getypt in de brief"]
+        return []
     getoond = {b.code for b in c.advies.bevindingen if b.ernst == "voorwaardelijk"}
     a = g.afspraken
     getypt = [b.notitie for code, b in g.voorwaarden.items() if code in getoond and b.notitie]
