@@ -3,7 +3,7 @@ any advice, and those that only a confirmation can break (a refusal named as ref
 promised, a no go that plans nothing, the verdict as stated, the coach's words as typed).
 
 Checked on seeded random cases, each with a random talk about its own conditions (a quarter with
-a coach's own verdict), in the client's version of the letter and, for what the talk decided, in the coach's."""
+a coach's own verdict), in the client's version of the letter and, for what the talk decided, in the coach's (one case in three)."""
 
 from __future__ import annotations
 
@@ -51,11 +51,11 @@ def met_gesprek(kb: Kennisbank, rng: random.Random, antwoorden: dict[str, Any]) 
 VOOR_BEIDE = {code for code, (_, f) in BELOFTEN.items() if f.__module__.endswith("confirmation")}
 
 
-def breuken(kb: Kennisbank, data: dict[str, Any]) -> list[str]:
+def breuken(kb: Kennisbank, data: dict[str, Any], *, coach: bool = True) -> list[str]:
     casus = maak_casus(kb, data, bestand="<willekeurig>")
     advies = evalueer(casus, kb)
     uit = []
-    for voor in ("klant", "coach"):
+    for voor in ("klant", "coach") if coach else ("klant",):
         brief = bouw_document(casus, advies, kb, voor=voor, datum=date(2026, 12, 6))
         controle = Controle(casus, advies, kb, brief, als_markdown(brief))
         uit += [
@@ -72,7 +72,8 @@ def test_the_promises_hold_on_random_confirmations(kb: Kennisbank) -> None:
     gevonden: dict[str, tuple[int, int, dict[str, Any]]] = {}
     for i in range(AANTAL):
         data = met_gesprek(kb, rng, generator.antwoorden())
-        for breuk in breuken(kb, data):
+        # the coach's version, with its chart, costs as much again: one case in three
+        for breuk in breuken(kb, data, coach=i % 3 == 0):
             code = breuk.split(":")[0]
             eerste, aantal, voorbeeld = gevonden.get(code, (i, 0, {**data, "breuk": breuk}))
             gevonden[code] = (eerste, aantal + 1, voorbeeld)
