@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from advies.case.files import lees_casus
 from advies.case.model import Casus
-from advies.casework.records import verschil
+from advies.casework.records import gewijzigde_codes, verschil
 from advies.engine.evaluation import evalueer
 from advies.errors import AdviesError
 from advies.knowledge.model import Kennisbank
@@ -110,16 +110,7 @@ def _met_andere_regels(kb: Kennisbank, andere: Kennisbank, casus: Casus, nu: Any
             f"oordeel {kb.verdicts[nu.verdict].label.lower()} wordt "
             f"{andere.verdicts[ander.verdict].label.lower()}"
         )
-    for soort, oud, nieuw in (
-        ("voorwaarde", nu.voorwaarden, ander.voorwaarden),
-        ("blokkade", nu.blokkades, ander.blokkades),
-    ):
-        erbij = [c for c in nieuw if c not in oud]
-        eraf = [c for c in oud if c not in nieuw]
-        if erbij:
-            delen.append(f"nieuw als {soort}: {', '.join(erbij)}")
-        if eraf:
-            delen.append(f"geen {soort} meer: {', '.join(eraf)}")
+    delen += gewijzigde_codes(nu, ander)
     return "; ".join(delen) or None
 
 

@@ -43,18 +43,24 @@ class Verschil:
             f"({kb.verdicts[toen.verdict].label.lower()}); met de regels van nu "
             f"({nu.kennisbank}) luidt het {kb.verdicts[nu.verdict].label.lower()}."
         )
-        delen = []
-        for soort, oud, nieuw in (
-            ("voorwaarde", toen.voorwaarden, nu.voorwaarden),
-            ("blokkade", toen.blokkades, nu.blokkades),
-        ):
-            erbij = [c for c in nieuw if c not in oud]
-            eraf = [c for c in oud if c not in nieuw]
-            if erbij:
-                delen.append(f"nieuw als {soort}: {', '.join(erbij)}")
-            if eraf:
-                delen.append(f"geen {soort} meer: {', '.join(eraf)}")
+        delen = gewijzigde_codes(toen, nu)
         return zin + (f" Wat er veranderde: {'; '.join(delen)}." if delen else "")
+
+
+def gewijzigde_codes(toen: Vastlegging, nu: Vastlegging) -> list[str]:
+    """The conditions and blockers that came or went between two records, in Dutch."""
+    delen = []
+    for soort, oud, nieuw in (
+        ("voorwaarde", toen.voorwaarden, nu.voorwaarden),
+        ("blokkade", toen.blokkades, nu.blokkades),
+    ):
+        erbij = [c for c in nieuw if c not in oud]
+        eraf = [c for c in oud if c not in nieuw]
+        if erbij:
+            delen.append(f"nieuw als {soort}: {', '.join(erbij)}")
+        if eraf:
+            delen.append(f"geen {soort} meer: {', '.join(eraf)}")
+    return delen
 
 
 def verschil(casus: Casus, advies: Advies) -> Verschil | None:
