@@ -11,7 +11,6 @@ SIGTERM stop it on a whole line.
 from __future__ import annotations
 
 import contextlib
-import errno
 import gc
 import itertools
 import multiprocessing
@@ -28,6 +27,7 @@ from advies.batch.output import begin
 from advies.batch.reading import CsvLezer, Kop, jsonl_regels, open_batch
 from advies.batch.summary import Telling, getal
 from advies.batch.workers import Gestopt, Stand, verdeel_over_werkers
+from advies.case.oserrors import systeemfout
 from advies.errors import Afgebroken, EngineFout, InvoerFout, UitvoerFout
 from advies.knowledge.loading import laad_kennisbank
 from advies.knowledge.model import Kennisbank
@@ -188,13 +188,9 @@ def _gestopt(signaal: int, stand: Stand, bestand: str) -> Afgebroken:
 
 
 def _uitvoerfout(fout: OSError) -> UitvoerFout:
-    if fout.errno == errno.ENOSPC:
-        reden = "de schijf is vol"
-    elif fout.errno in (errno.EACCES, errno.EPERM):
-        reden = "geen schrijfrechten"
-    else:
-        reden = f"systeemfout {errno.errorcode.get(fout.errno or 0, fout.errno)}"
-    return UitvoerFout(f"kan de uitvoer niet wegschrijven: {reden}; de uitvoer is onvolledig")
+    return UitvoerFout(
+        f"kan de uitvoer niet wegschrijven: {systeemfout(fout)}; de uitvoer is onvolledig"
+    )
 
 
 @contextlib.contextmanager

@@ -104,7 +104,7 @@ def samenvatting(t: Telling, kb: Kennisbank, bestand: str) -> str:
     regels.append(f"{getal(gelezen)} casussen gelezen, {getal(t.casussen)} beoordeeld.")
     regels += ["", "Oordeel"]
     breedte = max(len(kb.verdicts[v].label) for v in VERDICTS)
-    for verdict in ("go", "go_onder_voorwaarden", "onvoldoende_informatie", "no_go"):
+    for verdict in VERDICTS:
         n = t.verdicts[verdict]
         regels.append(
             f"  {kb.verdicts[verdict].label:<{breedte}}  {getal(n):>9}  {_deel(n, t.casussen):>4}"

@@ -86,12 +86,12 @@ def rapport(
         from advies.engine.evaluation import evalueer
         from advies.errors import AdviesError
         from advies.knowledge.loading import laad_kennisbank
-        from advies.report.errors import SjabloonWaarschuwing, TekensFout, UitvoerFout
+        from advies.report.errors import SjabloonWaarschuwing, TekensFout, UitvoerKeuzeFout
         from advies.report.render import render_report
 
         gekozen = _formaat(format, uitvoer)
         if gekozen in ("docx", "pdf") and uitvoer is None:
-            raise UitvoerFout(
+            raise UitvoerKeuzeFout(
                 f"een {gekozen}-bestand kan niet naar het scherm; geef een bestand op met "
                 f"--uitvoer, bijvoorbeeld --uitvoer advies.{gekozen}"
             )
@@ -118,7 +118,7 @@ def rapport(
         try:
             schrijf_atomisch(uitvoer, inhoud)
         except AdviesError as fout:
-            raise UitvoerFout(
+            raise UitvoerKeuzeFout(
                 f"{fout.message}; kies met --uitvoer een map waarin u mag schrijven",
                 bestand=str(uitvoer),
             ) from None
@@ -148,22 +148,22 @@ def _controleer_uitvoer(uitvoer: Path, casus: Path, gekozen: str) -> None:
     """Never write a report over a case file: not its own (also not through a link), not another
     (a .yaml name is refused already: no format has that extension)."""
     from advies.case.files import lijkt_casusbestand
-    from advies.report.errors import UitvoerFout
+    from advies.report.errors import UitvoerKeuzeFout
 
     ander = f"kies een andere naam, bijvoorbeeld --uitvoer advies.{gekozen}"
     if uitvoer.is_dir():
-        raise UitvoerFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
+        raise UitvoerKeuzeFout("dit is een map; geef een bestandsnaam op", bestand=str(uitvoer))
     try:
         zelfde = os.path.samefile(uitvoer, casus)
     except OSError:
         zelfde = False
     if zelfde:
-        raise UitvoerFout(
+        raise UitvoerKeuzeFout(
             f"dit is het casusbestand zelf: het rapport zou de casus overschrijven; {ander}",
             bestand=str(uitvoer),
         )
     if lijkt_casusbestand(uitvoer):
-        raise UitvoerFout(
+        raise UitvoerKeuzeFout(
             f"dit is een casusbestand: advies schrijft er geen rapport overheen; {ander}",
             bestand=str(uitvoer),
         )
@@ -173,7 +173,7 @@ def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:
     """The format: as given, else from the output's extension, else Markdown on the screen. An
     extension that is not the format's, or that names no format we write, is refused: a report
     never lands in a file whose name promises something else."""
-    from advies.report.errors import UitvoerFout
+    from advies.report.errors import UitvoerKeuzeFout
 
     if uitvoer is None:
         return format.value if format is not None else "md"
@@ -182,14 +182,14 @@ def _formaat(format: RapportFormaat | None, uitvoer: Path | None) -> str:
     if format is None:
         if van_naam is None:
             wat = f"de extensie {uitvoer.suffix}" if extensie else "een naam zonder extensie"
-            raise UitvoerFout(
+            raise UitvoerKeuzeFout(
                 f"uit {wat} volgt geen formaat; advies schrijft .md, .html, .docx en .pdf "
                 "(of kies het formaat met --format)",
                 bestand=str(uitvoer),
             )
         return van_naam
     if extensie and van_naam != format.value:
-        raise UitvoerFout(
+        raise UitvoerKeuzeFout(
             f"de extensie {uitvoer.suffix} past niet bij --format {format.value}; "
             f"gebruik bijvoorbeeld --uitvoer {uitvoer.stem}.{format.value}",
             bestand=str(uitvoer),
@@ -219,7 +219,7 @@ def _past_sjabloon(sjabloon: Path | None, formaat: str) -> None:
 
 def _controleer_map(uitvoer: Path) -> None:
     """The output's folder must exist: a typing error in a path never creates folders."""
-    from advies.report.errors import UitvoerFout
+    from advies.report.errors import UitvoerKeuzeFout
 
     map_ = uitvoer.parent
     if map_.is_dir():
@@ -231,4 +231,4 @@ def _controleer_map(uitvoer: Path) -> None:
             f"de map {map_} bestaat niet; maak haar eerst aan, "
             "of kies met --uitvoer een map die er al is"
         )
-    raise UitvoerFout(wat, bestand=str(uitvoer))
+    raise UitvoerKeuzeFout(wat, bestand=str(uitvoer))

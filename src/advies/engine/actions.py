@@ -13,9 +13,7 @@ from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from advies.knowledge.model import Bevindingsregel, Regel
-
-BESLISSEND = ("blokkerend", "voorwaardelijk")
+from advies.knowledge.model import BESLISSEND, Bevindingsregel, Regel
 
 
 @dataclass

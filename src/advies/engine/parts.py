@@ -26,6 +26,7 @@ from advies.engine.parts_store import Delen, delen_van
 from advies.knowledge.conditions import geldt
 from advies.knowledge.dutch import groepen_in_woorden, in_woorden
 from advies.knowledge.model import (
+    BESLISSEND,
     Bevindingsregel,
     Kennisbank,
 )
@@ -270,5 +271,5 @@ def _maak_open_vraag(kb: Kennisbank, feit: str, regels: list[Bevindingsregel]) -
         vraag=definitie.get("vraag_klant", definitie["vraag"]),
         waarom=" ".join(str(definitie["waarom_klant"]).split()),
         regels=[r.id for r in regels],
-        beslissend=any(r.ernst in ("blokkerend", "voorwaardelijk") for r in regels),
+        beslissend=any(r.ernst in BESLISSEND for r in regels),
     )

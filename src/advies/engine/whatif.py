@@ -17,7 +17,7 @@ from advies.engine.adapter import Uitkomst, engine_voor
 from advies.engine.advice import WatAls, Wijziging
 from advies.knowledge.conditions import Conditie, FeitVoorwaarde
 from advies.knowledge.dutch import in_woorden, opsomming
-from advies.knowledge.model import Bevindingsregel, Kennisbank
+from advies.knowledge.model import BESLISSEND, Bevindingsregel, Kennisbank
 
 _RANG = {"no_go": 0, "onvoldoende_informatie": 1, "go_onder_voorwaarden": 2, "go": 3}
 _MAX_COMBINATIES = 400
@@ -201,10 +201,7 @@ def _nog_open(kb: Kennisbank, uitkomst: Uitkomst, antwoorden: dict[str, Any]) ->
     feiten: dict[str, None] = {}
     for regel_id, status in uitkomst.gevuurd:
         regel = kb.regel(regel_id)
-        if status != "onbeslist" or getattr(regel, "ernst", None) not in (
-            "blokkerend",
-            "voorwaardelijk",
-        ):
+        if status != "onbeslist" or getattr(regel, "ernst", None) not in BESLISSEND:
             continue
         for feit in regel.feiten:
             feiten.setdefault(feit, None)

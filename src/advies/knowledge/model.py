@@ -20,6 +20,8 @@ Soort = Literal["indicatie", "contra_indicatie", "aandachtspunt"]
 # proposal the advice makes (first method, its minutes, the session it needs, the groups)
 PLEKKEN_VOORSTEL = ("werkvorm", "werkvorm_minuten", "sessie_nodig", "groepen")
 Ernst = Literal["blokkerend", "voorwaardelijk", "advies"]
+# the severities that can stop or condition a start: an unknown fact behind one is a question
+BESLISSEND: tuple[Ernst, ...] = ("blokkerend", "voorwaardelijk")
 Categorie = Literal["bevinding", "methode", "vorm", "stijl", "samenstelling", "sleutelvoorwaarde"]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from advies.knowledge.conditions import geldt
-from advies.knowledge.model import Kennisbank
+from advies.knowledge.model import BESLISSEND, Kennisbank
 from advies.questionnaires.answers import antwoord_uit_invoer, huidige_keuze
 from advies.questionnaires.model import Controle, Vraag, Vragenlijst
 from advies.questionnaires.state import Antwoord, Stand
@@ -251,7 +251,7 @@ def _maakt_bezwaar_waar(vraag: Vraag, keuze: Any, stand: Stand, kb: Kennisbank) 
     return any(
         geldt(r.conditie, met) is True and geldt(r.conditie, zonder) is not True
         for r in kb.bevindingen
-        if r.ernst in ("blokkerend", "voorwaardelijk")
+        if r.ernst in BESLISSEND
     )
 
 

@@ -19,8 +19,10 @@ class TekensFout(AdviesError):
     """The advice holds characters that no font of the PDF can show (Chinese, emoji …)."""
 
 
-class UitvoerFout(AdviesError):
-    """The output (--uitvoer) cannot be written, or does not fit the format."""
+class UitvoerKeuzeFout(AdviesError):
+    """The output named with --uitvoer cannot be used (a folder, no such folder, a case file, an
+    extension that is not the format's): the user's choice to correct, exit code 2. A disk that
+    fails while writing is errors.UitvoerFout (exit code 5)."""
 
 
 class SjabloonWaarschuwing(UserWarning):
