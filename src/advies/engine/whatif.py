@@ -16,7 +16,7 @@ from typing import Any
 from advies.engine.adapter import Uitkomst, engine_voor
 from advies.engine.advice import WatAls, Wijziging
 from advies.knowledge.conditions import Conditie, FeitVoorwaarde
-from advies.knowledge.dutch import in_woorden, opsomming
+from advies.knowledge.dutch import in_woorden, opsomming, zinsdeel
 from advies.knowledge.model import BESLISSEND, Bevindingsregel, Kennisbank
 
 _RANG = {"no_go": 0, "onvoldoende_informatie": 1, "go_onder_voorwaarden": 2, "go": 3}
@@ -173,7 +173,7 @@ def _als_wat_als(
     for feit, waarde in wijzigingen:
         if feit == _WEIGER:
             toezegging = kb.bevinding(waarde).toezegging or kb.bevinding(waarde).titel
-            aanvaard.append(toezegging[0].lower() + toezegging[1:])
+            aanvaard.append(zinsdeel(toezegging))
             items.append(Wijziging(feit=feit, van=waarde, naar=None, tekst=aanvaard[-1]))
             continue
         zinnen = kb.feiten[feit]["wat_als"]

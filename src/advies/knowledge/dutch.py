@@ -22,6 +22,13 @@ WOORDEN = (
 )
 
 
+def zinsdeel(titel: str) -> str:
+    """A title inside a sentence: lower-case initial, unless it is an abbreviation ('ICT')."""
+    if len(titel) > 1 and titel[1].islower():
+        return titel[0].lower() + titel[1:]
+    return titel
+
+
 def in_woorden(n: int) -> str:
     """Up to twelve in words, larger numbers in digits, as Dutch prose does."""
     return WOORDEN[n] if 0 <= n < len(WOORDEN) else str(n)

@@ -20,6 +20,7 @@ from advies.case.model import Casus, OordeelCoach
 from advies.case.session import CasusSessie
 from advies.case.talk import Gesprek
 from advies.errors import Afgebroken, InvoerFout
+from advies.knowledge.dutch import zinsdeel
 from advies.knowledge.loading import lees_eigen_yaml
 from advies.knowledge.model import Kennisbank
 from advies.knowledge.resources import data_dir
@@ -170,7 +171,7 @@ class Gespreksronde:
 
         casus = casus_met_gesprek(self.basis, self.stand).model_copy(update={"oordeel_coach": None})
         label = evalueer(casus, self.kb, wat_als=False).verdict_label
-        return label[:1].lower() + label[1:]
+        return zinsdeel(label)
 
     def zoals_gesteld(self, vraag: Vraag) -> Vraag:
         """The question as the coach sees it: `{advies}` says what the advice has become, so

@@ -23,7 +23,7 @@ from advies.report.document import (
     Tabel,
     Voor,
 )
-from advies.report.language import opsomming
+from advies.report.language import opsomming, zinsdeel
 from advies.report.placeholders import vul_in
 
 STATUSSEN = ("vervuld", "voorwaarde", "te_regelen", "onbekend", "niet_vervuld")
@@ -152,7 +152,7 @@ def _waarom_bevinding(
             "analyse.waarom.voorwaarde",
             titel=titel,
             nummer=nummer,
-            toezegging=toezegging[0].lower() + toezegging[1:],
+            toezegging=zinsdeel(toezegging),
         )
     return t.vul(f"analyse.waarom.{status}", titel=titel)
 

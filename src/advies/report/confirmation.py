@@ -11,11 +11,10 @@ from __future__ import annotations
 from advies.case.model import Casus
 from advies.case.talk import Gesprek
 from advies.engine.advice import Advies, Bevinding
-from advies.knowledge.dutch import in_woorden
+from advies.knowledge.dutch import in_woorden, zinsdeel
 from advies.report.content import Teksten
 from advies.report.document import Alinea, Blok, Kader, Lijst, Punt, Sectie, Voor
 from advies.report.language import opsomming
-from advies.report.no_go import klein
 
 
 def voorwaarden_na_gesprek(advies: Advies, gesprek: Gesprek) -> dict[str, list[Bevinding]]:
@@ -51,7 +50,7 @@ def _weigering(t: Teksten, geweigerd: list[Bevinding]) -> str:
     """The refusal as the talk had it: which condition(s) the client could not agree to, what
     that means (the rule's `bij_weigering`), and that intervision is not sound without it."""
     getal = "een" if len(geweigerd) == 1 else "meer"
-    namen = opsomming([klein(b.toezegging or b.titel) for b in geweigerd])
+    namen = opsomming([zinsdeel(b.toezegging or b.titel) for b in geweigerd])
     zinnen = [t.vul(f"bevestiging.oordeel.geweigerd_{getal}", voorwaarden=namen)]
     zinnen += [" ".join(b.bij_weigering.split()) for b in geweigerd if b.bij_weigering]
     zinnen.append(t[f"bevestiging.oordeel.geweigerd_eind_{getal}"])

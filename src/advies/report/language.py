@@ -3,9 +3,9 @@ advies.knowledge.dutch, which the advice's own texts use too)."""
 
 from __future__ import annotations
 
-from advies.knowledge.dutch import groepen_in_woorden, in_woorden, opsomming
+from advies.knowledge.dutch import groepen_in_woorden, in_woorden, opsomming, zinsdeel
 
-__all__ = ["groepen_in_woorden", "hoofdletter", "in_woorden", "opsomming"]
+__all__ = ["groepen_in_woorden", "hoofdletter", "in_woorden", "opsomming", "zinsdeel"]
 
 
 def hoofdletter(tekst: str) -> str:

@@ -8,14 +8,7 @@ from advies.engine.advice import Advies, Alternatief, Bevinding
 from advies.report.analysis import zichtbaar
 from advies.report.content import Teksten
 from advies.report.document import Alinea, Blok, Lijst, Punt, Sectie, Voor
-from advies.report.language import hoofdletter, in_woorden, opsomming
-
-
-def klein(tekst: str) -> str:
-    """A title inside a sentence: lower-case initial, unless it is an abbreviation."""
-    if len(tekst) > 1 and tekst[1].islower():
-        return tekst[0].lower() + tekst[1:]
-    return tekst
+from advies.report.language import hoofdletter, in_woorden, opsomming, zinsdeel
 
 
 def niet_sectie(t: Teksten, advies: Advies, voor: Voor) -> Sectie | None:
@@ -56,14 +49,14 @@ def _daarnaast(t: Teksten, advies: Advies, voor: Voor) -> list[Blok]:
     blokken: list[Blok] = []
     blok = advies.blokkades
     anders = [
-        klein(b.toezegging or b.titel)
+        zinsdeel(b.toezegging or b.titel)
         for b in zichtbaar(advies, voor)
         if b.soort == "contra_indicatie" and b not in blok
     ]
     if anders:
         blokken.append(Alinea(t["niet.daarnaast"]))
         blokken.append(Lijst(tuple(Punt(hoofdletter(a) + ".") for a in anders)))
-    wel = [klein(b.titel) for b in zichtbaar(advies, voor) if b.soort == "indicatie"]
+    wel = [zinsdeel(b.titel) for b in zichtbaar(advies, voor) if b.soort == "indicatie"]
     if len(wel) > 4:
         wel = [*wel[:3], t.vul("niet.nog_meer", aantal=in_woorden(len(wel) - 3))]
     if wel:
@@ -94,7 +87,7 @@ def weigering_zin(t: Teksten, advies: Advies) -> str | None:
             zinnen.append(" ".join(b.bij_weigering.split()))
         else:
             zinnen.append(
-                t.vul("kort.geweigerd.zonder_tekst", toezegging=klein(b.toezegging or b.titel))
+                t.vul("kort.geweigerd.zonder_tekst", toezegging=zinsdeel(b.toezegging or b.titel))
             )
     zinnen.append(t["kort.geweigerd.eind"])
     return " ".join(zinnen)

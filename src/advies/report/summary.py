@@ -10,16 +10,9 @@ from advies.knowledge.model import Kennisbank
 from advies.report.analysis import zichtbaar
 from advies.report.content import Teksten
 from advies.report.document import Alinea, Blok, Kader, Lijst, Punt, Sectie, Voor
-from advies.report.language import in_woorden, opsomming
+from advies.report.language import in_woorden, opsomming, zinsdeel
 from advies.report.no_go import weigering_zin
 from advies.report.proposal import de_groep, groep_zin
-
-
-def zinsdeel(titel: str) -> str:
-    """A finding's title inside a sentence: lower-case initial, unless it is an abbreviation."""
-    if len(titel) > 1 and titel[1].islower():
-        return titel[0].lower() + titel[1:]
-    return titel
 
 
 def _beperkt(t: Teksten, delen: list[str], maximum: int = 3) -> str:
