@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from advies.case.model import VERDICTS
 from advies.engine.advice import Advies
 from advies.knowledge.model import Kennisbank
+from advies.knowledge.placeholders import drempel_plekken, vul_in
 
 TOP = 5  # conditions, blocks and open questions named in the summary
 ONLEESBAAR_BEWAARD = 100  # unreadable lines kept with their message; the rest are counted
@@ -163,9 +164,7 @@ def _eerst_regelen(t: Telling, kb: Kennisbank) -> list[str]:
         regels += _alinea(aantal + ".", "     ")
         if regel.voorwaarde:
             # the words for every group: a place one case fills ({groepen}) has no value here
-            tekst = (regel.voorwaarde_algemeen or regel.voorwaarde).format_map(
-                {naam: str(waarde) for naam, waarde in kb.drempels.items()}
-            )
+            tekst = vul_in(regel.voorwaarde_algemeen or regel.voorwaarde, drempel_plekken(kb))
             regels += _alinea("Wat te regelen: " + tekst, "     ")
     return regels
 

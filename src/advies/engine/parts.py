@@ -6,7 +6,6 @@ fact values) is built once per knowledge base (parts_store.py) and shared betwee
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from advies import __version__
@@ -30,6 +29,7 @@ from advies.knowledge.model import (
     Bevindingsregel,
     Kennisbank,
 )
+from advies.knowledge.placeholders import drempel_plekken, vul_in
 
 
 def bouw_advies(kb: Kennisbank, casus: Casus, uitkomst: Uitkomst, *, kern: bool = False) -> Advies:
@@ -160,14 +160,6 @@ def _maak_bevinding(
     )
 
 
-_PLEK = re.compile(r"\{(\w+)\}")
-
-
-def vul_in(tekst: str, plekken: dict[str, str]) -> str:
-    """A text with its {plekken} filled in (the knowledge base checks their names on loading)."""
-    return _PLEK.sub(lambda m: plekken.get(m.group(1), m.group(0)), tekst)
-
-
 def _plekken(
     d: Delen,
     antwoorden: dict[str, Any],
@@ -177,7 +169,7 @@ def _plekken(
     samenstelling: Samenstelling,
 ) -> dict[str, str]:
     kb = d.kb
-    plekken = {naam: str(waarde) for naam, waarde in kb.drempels.items()}
+    plekken = drempel_plekken(kb)
     plekken.update(
         {f: str(w) for f, w in antwoorden.items() if kb.feiten.get(f, {}).get("type") == "getal"}
     )

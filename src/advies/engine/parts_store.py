@@ -8,13 +8,13 @@ and kept here; the models are frozen, and each writes its JSON once (advice.Deel
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections.abc import Callable, Hashable
 from operator import itemgetter
 from typing import Any, TypeVar
 
 from advies.knowledge.model import Kennisbank, Regel
+from advies.knowledge.placeholders import plekken_in
 
 T = TypeVar("T")
 
@@ -48,7 +48,7 @@ class Delen:
         gevonden = self.plekken.get(regel.id)
         if gevonden is None:
             teksten = [regel.uitleg, regel.voorwaarde or "", *(a.tekst for a in regel.aanvullingen)]
-            namen = re.findall(r"\{(\w+)\}", " ".join(teksten))
+            namen = plekken_in(" ".join(teksten))
             gevonden = self.plekken[regel.id] = tuple(dict.fromkeys(namen))
         return gevonden
 

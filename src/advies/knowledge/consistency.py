@@ -4,12 +4,12 @@ Every failure is a KennisbankFout naming the file and the rule."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from advies.errors import KennisbankFout
 from advies.knowledge import conditions
 from advies.knowledge.model import PLEKKEN_VOORSTEL, Kennisbank
+from advies.knowledge.placeholders import plekken_in
 
 
 def _operatoren(conditie: Any) -> set[str]:
@@ -18,10 +18,6 @@ def _operatoren(conditie: Any) -> set[str]:
     if isinstance(conditie, conditions.FeitVoorwaarde):
         return {conditie.op}
     return set().union(*(_operatoren(d) for d in conditie.delen))
-
-
-def _plekken(tekst: str) -> list[str]:
-    return re.findall(r"\{(\w+)\}", tekst)
 
 
 def controleer_samenhang(kb: Kennisbank) -> None:
@@ -75,9 +71,9 @@ def controleer_samenhang(kb: Kennisbank) -> None:
         for code in b.vervalt_bij:
             if code not in codes:
                 raise KennisbankFout(f"{b.bestand}, regel {b.id}: onbekende bevinding {code}")
-        per_casus = sorted({p for p in _plekken(b.voorwaarde or "") if p not in kb.drempels})
+        per_casus = sorted({p for p in plekken_in(b.voorwaarde or "") if p not in kb.drempels})
         if (per_casus and not b.voorwaarde_algemeen) or set(
-            _plekken(b.voorwaarde_algemeen or "")
+            plekken_in(b.voorwaarde_algemeen or "")
         ) - set(kb.drempels):
             raise KennisbankFout(
                 f"{b.bestand}, regel {b.id}: 'voorwaarde' vult per casus {', '.join(per_casus)} in; "
@@ -86,7 +82,7 @@ def controleer_samenhang(kb: Kennisbank) -> None:
         teksten = [b.uitleg, b.voorwaarde or "", b.samenstelling or ""]
         teksten += [a.tekst for a in b.aanvullingen]
         for tekst in teksten:
-            for plek in _plekken(tekst):
+            for plek in plekken_in(tekst):
                 if plek not in plekken:
                     raise KennisbankFout(
                         f"{b.bestand}, regel {b.id}: onbekende plek {{{plek}}}; "

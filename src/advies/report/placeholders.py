@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from advies.engine.advice import Advies
-from advies.engine.parts import vul_in
 from advies.knowledge.dutch import in_woorden
+from advies.knowledge.placeholders import vul_in
 
 __all__ = ["brief_plekken", "vul_in"]
 
