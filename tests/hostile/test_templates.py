@@ -102,7 +102,9 @@ def test_the_documented_tags_filters_and_the_loop_work_where_a_call_does_not(
 def test_both_html_and_word_render_in_jinjas_sandbox() -> None:
     from jinja2.sandbox import SandboxedEnvironment
 
-    from advies.report import docx, html
+    from advies.report import docx_template, html
+    from advies.web import rendering
 
     assert isinstance(html._omgeving(), SandboxedEnvironment)
-    assert isinstance(docx.omgeving(), SandboxedEnvironment)
+    assert isinstance(docx_template.omgeving(), SandboxedEnvironment)
+    assert isinstance(rendering.omgeving(), SandboxedEnvironment)

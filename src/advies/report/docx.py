@@ -31,7 +31,7 @@ from advies.report.docx_template import CONTEXT, MARKER, STANDAARD, Plek, laad_s
 from advies.report.errors import SjabloonFout
 from advies.report.text import bronnen_tekst
 
-__all__ = ["CONTEXT", "STANDAARD", "als_docx", "omgeving"]  # the template's names, kept here too
+__all__ = ["CONTEXT", "STANDAARD", "als_docx"]  # the template's names, kept here too
 
 _TEKSTBREEDTE_CM = 16.6
 _GRIJS = "5B6168"
@@ -41,8 +41,6 @@ _RAND = {"oordeel": "1F4E79", "coach": "6A3D9A", "let_op": "B26A00"}
 
 def als_docx(doc: Document, sjabloon: Path | None = None) -> bytes:
     from jinja2 import TemplateError
-
-    from advies.report.template_check import sandbox
 
     tpl = laad_sjabloon(sjabloon)
     naam = str(sjabloon or STANDAARD)
@@ -57,7 +55,7 @@ def als_docx(doc: Document, sjabloon: Path | None = None) -> bytes:
         "oordeel": doc.verdict_label,
     }
     try:
-        tpl.render(context, jinja_env=sandbox(), autoescape=True)
+        tpl.render(context, jinja_env=omgeving(), autoescape=True)  # the env it was checked with
     except TemplateError as fout:
         raise SjabloonFout(f"het sjabloon kan niet worden ingevuld: {fout}", bestand=naam) from None
     _vul_in(tpl.docx, doc, naam)

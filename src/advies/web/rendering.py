@@ -24,11 +24,11 @@ STATISCH = Path(__file__).resolve().parent / "static"
 @cache
 def omgeving() -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
+    from advies.report.template_check import sandbox
     from advies.report.text import bronnen_tekst
 
-    env = SandboxedEnvironment(
+    env = sandbox(
         loader=FileSystemLoader(str(SJABLONEN)),
         autoescape=True,
         undefined=StrictUndefined,
