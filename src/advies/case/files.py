@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,10 @@ def lijkt_casusbestand(pad: Path) -> bool:
     except (InvoerFout, OSError):
         return False
     return begin.startswith(KOP.encode()) or _CASUSSLEUTEL.search(begin) is not None
+
+
+def bestandsstam(naam: str) -> str:
+    """An ASCII stem for a file named after a case: 'Coördinatoren zorg' -> 'Coordinatoren-zorg'
+    (a case file lower-cases it; a download keeps the capitals)."""
+    plat = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", plat).strip("-")[:60] or "casus"

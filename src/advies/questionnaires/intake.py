@@ -9,16 +9,15 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import re
 import shlex
 import stat
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from advies.case.files import bestandsstam
 from advies.case.model import Casus, Meta
 from advies.case.oserrors import systeemfout
 from advies.case.session import CasusSessie
@@ -95,8 +94,7 @@ def casuspad(casus: str | None, map_: Path) -> Path | None:
 def bestandsnamen(map_: Path, naam: str) -> Iterator[Path]:
     """File names from the case's name, in order of preference: `Coördinatoren zorg` ->
     coordinatoren-zorg.yaml, coordinatoren-zorg-2.yaml, ..."""
-    plat = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
-    stam = re.sub(r"[^a-z0-9]+", "-", plat).strip("-")[:60] or "casus"
+    stam = bestandsstam(naam).lower()
     yield map_ / f"{stam}.yaml"
     for n in itertools.count(2):
         yield map_ / f"{stam}-{n}.yaml"

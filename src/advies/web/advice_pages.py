@@ -8,13 +8,10 @@ each format, for the client or the coach, and the §9 JSON.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from starlette.requests import Request
 from starlette.responses import Response
 
-from advies.case.files import lees_casus
+from advies.case.files import bestandsstam, lees_casus
 from advies.case.model import Casus
 from advies.engine.advice import Advies
 from advies.engine.evaluation import evalueer
@@ -48,9 +45,7 @@ def _lees(request: Request) -> tuple[str, Casus, Advies]:
 
 def _bestandsnaam(naam: str, voor: str, extensie: str) -> str:
     """An ASCII file name for the download (a header cannot carry every character)."""
-    plat = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
-    stam = re.sub(r"[^A-Za-z0-9]+", "-", plat).strip("-")[:60] or "casus"
-    return f"advies-{stam}-{voor}.{extensie}"
+    return f"advies-{bestandsstam(naam)}-{voor}.{extensie}"
 
 
 async def advies(request: Request) -> Response:
