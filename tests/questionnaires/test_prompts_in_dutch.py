@@ -101,3 +101,13 @@ def test_een_lang_label_in_het_overzicht_wordt_bij_een_woord_afgebroken() -> Non
     afgekort = rij.split("…")[0].split("Notitie", 1)[1]
     assert "…" in rij
     assert label.startswith(f"Notitie{afgekort} ")  # ends on a whole word
+
+
+def test_the_terminal_checks_a_note_as_the_browser_does() -> None:
+    """Too long or with a control character: said in Dutch, never cut or stored silently."""
+    from advies.questionnaires.answers import NOTITIE_MAX, STUURTEKEN_MELDING
+    from advies.questionnaires.prompts import _notitie_klopt
+
+    assert _notitie_klopt("Karin stapt uit de groep.") is True
+    assert _notitie_klopt("a\x1bb") == STUURTEKEN_MELDING
+    assert f"hooguit {NOTITIE_MAX} tekens" in str(_notitie_klopt("x" * (NOTITIE_MAX + 1)))

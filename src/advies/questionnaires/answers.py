@@ -10,6 +10,8 @@ from advies.knowledge.model import Kennisbank
 from advies.questionnaires.model import Vraag
 from advies.questionnaires.state import ONBEKEND, Antwoord, Stand
 
+STUURTEKEN_MELDING = "Daar staat een onzichtbaar stuurteken in; typ de tekst opnieuw, zonder."
+
 
 def antwoord_uit_keuze(vraag: Vraag, index: int) -> Antwoord:
     keuze = vraag.keuzes[index]
@@ -43,7 +45,7 @@ def antwoord_uit_tekst(vraag: Vraag, tekst: str) -> Antwoord | str:
     if v.max_lengte is not None and len(tekst) > v.max_lengte:
         return f"Dat is te lang: hooguit {v.max_lengte} tekens."
     if ongeldig_teken(tekst) is not None:
-        return "Daar staat een onzichtbaar stuurteken in; typ de tekst opnieuw, zonder."
+        return STUURTEKEN_MELDING
     return Antwoord({str(vraag.meta or vraag.gesprek): tekst})
 
 
@@ -75,7 +77,7 @@ def notitie_uit_invoer(tekst: str, voor_klant: bool) -> Notitie | str | None:
     if not tekst:
         return None
     if ongeldig_teken(tekst) is not None:
-        return "Daar staat een onzichtbaar stuurteken in; typ de tekst opnieuw, zonder."
+        return STUURTEKEN_MELDING
     if len(tekst) > NOTITIE_MAX:
         return f"Dat is te lang voor een notitie: hooguit {NOTITIE_MAX} tekens."
     return Notitie(tekst=tekst, voor_klant=voor_klant)

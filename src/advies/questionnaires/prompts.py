@@ -21,8 +21,13 @@ from prompt_toolkit.keys import Keys
 from questionary import Choice, Separator, Style
 
 from advies.case.talk import Notitie
-from advies.case.visible_text import ongeldig_teken, zichtbaar
-from advies.questionnaires.answers import antwoord_uit_keuze, antwoord_uit_tekst, onbekend_tekst
+from advies.case.visible_text import zichtbaar
+from advies.questionnaires.answers import (
+    antwoord_uit_keuze,
+    antwoord_uit_tekst,
+    notitie_uit_invoer,
+    onbekend_tekst,
+)
 from advies.questionnaires.flow import TERUG_TEKEN, WAAROM
 from advies.questionnaires.model import Vraag
 from advies.questionnaires.state import TERUG, Antwoord
@@ -244,7 +249,7 @@ def rijactie(label: str, huidig: Notitie | None) -> Notitie | Literal["wijzig"] 
         questionary.text(
             "Notitie (alleen voor u, tenzij u hierna kiest dat de opdrachtgever haar ook leest):",
             default=huidig.tekst if huidig else "",
-            validate=_zonder_stuurtekens,
+            validate=_notitie_klopt,
             qmark="✎",
             style=STIJL,
         )
@@ -265,7 +270,8 @@ def rijactie(label: str, huidig: Notitie | None) -> Notitie | Literal["wijzig"] 
             instruction=_PIJLTJES,
         )
     )
-    return Notitie(tekst=tekst.strip()[:2000], voor_klant=bool(voor_klant))
+    notitie = notitie_uit_invoer(tekst, bool(voor_klant))
+    return notitie if isinstance(notitie, Notitie) else None
 
 
 def kies_uit(titel: str, opties: list[str]) -> int | None:
@@ -317,7 +323,7 @@ def _kort(tekst: str, lengte: int = 60) -> str:
     return deel.rstrip(" ,;:") + "…"
 
 
-def _zonder_stuurtekens(tekst: str) -> bool | str:
-    if ongeldig_teken(tekst) is not None:
-        return "Daar staat een onzichtbaar stuurteken in; typ de tekst opnieuw, zonder."
-    return True
+def _notitie_klopt(tekst: str) -> bool | str:
+    """The terminal checks a note as the browser does (answers.notitie_uit_invoer)."""
+    uitkomst = notitie_uit_invoer(tekst, False)
+    return uitkomst if isinstance(uitkomst, str) else True
