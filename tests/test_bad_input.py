@@ -18,7 +18,9 @@ from typer.testing import CliRunner, Result
 
 from advies.case.fact_values import weigerbare_codes
 from advies.cli.app import app
+from advies.errors import InvoerFout
 from advies.knowledge.loading import laad_kennisbank
+from advies.knowledge.model import Kennisbank
 
 runner = CliRunner()
 
@@ -467,3 +469,14 @@ def test_a_csv_without_cases_or_column_names_is_refused(
 def test_an_unknown_batch_format_is_refused(tmp_path: Path) -> None:
     pad = schrijf(tmp_path, "batch.jsonl", GOED + "\n")
     geweigerd(beoordeel(pad, "--format", "md"), str(pad), "een batch geeft jsonl- of csv-uitvoer")
+
+
+def test_a_key_twice_in_a_json_case_is_refused_as_in_yaml_and_a_batch(kb: Kennisbank) -> None:
+    """The web API and an answers file read JSON too: the json module would keep the last value."""
+    from advies.case.files import lees_casus_json
+
+    with pytest.raises(InvoerFout) as fout:
+        lees_casus_json(
+            kb, '{"antwoorden": {"deelname": "verplicht", "deelname": "vrijwillig"}}', "a.json"
+        )
+    assert "'deelname' staat twee keer" in fout.value.message

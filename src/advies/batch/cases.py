@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from advies.batch.reading import Kop, Leesfout
-from advies.case.input_files import MAX_NESTING
+from advies.case.input_files import MAX_NESTING, zonder_dubbele_sleutels
 from advies.case.model import Casus, maak_casus
 from advies.case.parse_errors import json_probleem
 from advies.errors import InvoerFout
@@ -43,7 +43,7 @@ def _uit_json(bestand: str, nummer: int, lijn: bytes) -> Any:
     # orjson keeps the last of two equal keys without a word; a line without more colons than
     # keys cannot hold one twice, so only the rare line with a colon in a text is read again
     if isinstance(data, dict) and lijn.count(b":") != _sleutels(data, bestand, nummer):
-        json.loads(lijn, object_pairs_hook=lambda paren: _zonder_dubbele(paren, bestand, nummer))
+        json.loads(lijn, object_pairs_hook=zonder_dubbele_sleutels(bestand, nummer))
     return data
 
 
@@ -70,20 +70,6 @@ def _sleutels(data: Any, bestand: str, nummer: int, diepte: int = 1) -> int:
         if type(waarde) is dict or type(waarde) is list:
             aantal += _sleutels(waarde, bestand, nummer, diepte + 1)
     return aantal
-
-
-def _zonder_dubbele(paren: list[tuple[str, Any]], bestand: str, nummer: int) -> dict[str, Any]:
-    gezien: dict[str, Any] = {}
-    for sleutel, waarde in paren:
-        if sleutel in gezien:
-            raise InvoerFout(
-                f"'{sleutel}' staat twee keer in hetzelfde object; welke waarde zou gelden? "
-                "Houd er één over",
-                bestand=bestand,
-                regel=nummer,
-            )
-        gezien[sleutel] = waarde
-    return gezien
 
 
 def _json_fout(bestand: str, nummer: int, lijn: bytes, fout: orjson.JSONDecodeError) -> InvoerFout:

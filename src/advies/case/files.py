@@ -16,6 +16,7 @@ from advies.case.input_files import (
     lees_tekstbestand,
     leesbare_grootte,
     open_invoerbestand,
+    zonder_dubbele_sleutels,
 )
 from advies.case.model import Casus, maak_casus
 from advies.case.parse_errors import json_probleem
@@ -46,7 +47,7 @@ def lees_casus_json(kb: Feitencatalogus, tekst: str, bestand: str) -> Casus:
     _controleer_grootte(tekst, bestand)
     controleer_json_nesting(tekst, bestand=bestand)  # the json module recurses
     try:
-        data = json.loads(tekst)
+        data = json.loads(tekst, object_pairs_hook=zonder_dubbele_sleutels(bestand))
     except json.JSONDecodeError as fout:
         raise InvoerFout(
             f"geen geldige JSON in kolom {fout.colno}: {json_probleem(fout.msg)}",

@@ -14,7 +14,9 @@ Whatever a user hands advies, it reads it through here, so the same rules hold f
 
 For a reader that streams (a batch), the parts are separate: `open_invoerbestand` opens and checks
 a path; `controleer_gewoon_bestand` checks a file that is already open (for example one passed
-in); `controleer_json_nesting` checks one line or a whole text.
+in); `controleer_json_nesting` checks a JSON text before the json module recurses into it (a batch
+line goes through orjson, which stops at 1,024 levels itself, and is then held to MAX_NESTING);
+`zonder_dubbele_sleutels` refuses a key twice in one JSON object, for every JSON reader.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from advies.case.oserrors import systeemfout
 from advies.errors import InvoerFout
@@ -189,3 +192,25 @@ def controleer_json_nesting(
                 )
         elif teken in "]}":
             diepte = max(0, diepte - 1)
+
+
+def zonder_dubbele_sleutels(
+    bestand: str, regel: int | None = None
+) -> Callable[..., dict[str, Any]]:
+    """An `object_pairs_hook` for the json module that refuses a key twice in one object, as the
+    YAML reader does: the json module (and orjson) would keep the last value without a word."""
+
+    def paren_naar_dict(paren: list[tuple[str, Any]]) -> dict[str, Any]:
+        gezien: dict[str, Any] = {}
+        for sleutel, waarde in paren:
+            if sleutel in gezien:
+                raise InvoerFout(
+                    f"'{sleutel}' staat twee keer in hetzelfde object; welke waarde zou gelden? "
+                    "Houd er één over",
+                    bestand=bestand,
+                    regel=regel,
+                )
+            gezien[sleutel] = waarde
+        return gezien
+
+    return paren_naar_dict
