@@ -326,3 +326,15 @@ def test_a_coach_verdict_added_after_the_talk_is_no_change_of_the_rules(
     )
     uit = runner.invoke(app, ["beoordeel", str(pad)])
     assert "Let op: het adviesgesprek" in uit.stderr and "luidt het no go" in uit.stderr
+
+
+def test_the_overview_lists_a_yml_case_too_but_a_name_once(tmp_path: Path) -> None:
+    """`advies beoordeel naam` opens naam.yml when there is no naam.yaml: the list shows it."""
+    from advies.casework.overview import casusbestanden
+
+    map_ = tmp_path / "casussen"
+    map_.mkdir()
+    ilse = Path(__file__).parent.parent / "voorbeelden" / "ilse-coordinatoren.yaml"
+    for naam in ("a.yaml", "a.yml", "b.yml", ".verborgen.yml", "c.txt"):
+        shutil.copy(ilse, map_ / naam)
+    assert sorted(p.name for p in casusbestanden(map_)) == ["a.yaml", "b.yml"]

@@ -18,7 +18,7 @@ from advies.casework.records import gewijzigde_codes, verschil
 from advies.engine.evaluation import evalueer
 from advies.errors import AdviesError
 from advies.knowledge.model import Kennisbank
-from advies.questionnaires.case_folder import gewoon_bestand
+from advies.questionnaires.case_folder import EXTENSIES, gewoon_bestand
 
 Stadium = Literal["intake onvolledig", "advies klaar", "gesprek gehouden", "gestart"]
 
@@ -56,13 +56,18 @@ def stadium(casus: Casus, verdict: str, vandaag: date | None = None) -> Stadium:
 
 def casusbestanden(map_: Path) -> list[Path]:
     """The case files in the folder, newest first: regular YAML files (not a link to a file
-    elsewhere, which a name in the folder could not open either), no hidden ones."""
+    elsewhere, which a name in the folder could not open either), no hidden ones; a `.yml` only
+    where no `.yaml` has its name (a name opens the `.yaml` first, as casus_in_map does)."""
     if not map_.is_dir():
         return []
+    eerst = EXTENSIES[0]
     paden = [
         p
-        for p in map_.glob("*.yaml")
-        if gewoon_bestand(p) is not None and not p.name.startswith(".")
+        for p in map_.iterdir()
+        if p.suffix in EXTENSIES
+        and not p.name.startswith(".")
+        and not (p.suffix != eerst and p.with_suffix(eerst).exists())
+        and gewoon_bestand(p) is not None
     ]
     return sorted(paden, key=lambda p: p.stat().st_mtime, reverse=True)
 
